@@ -1,0 +1,40 @@
+import { AppFailure } from '../core/app-error.ts';
+import type { ErrorKind } from '../../preload/contract.ts';
+
+/** A failed RyzeAPI call: the contract's kind, the server's exact error.message, and the HTTP status. */
+export class ApiFailure extends AppFailure {
+  readonly status: number;
+  constructor(kind: ErrorKind, message: string, status: number) {
+    super(kind, message);
+    this.name = 'ApiFailure';
+    this.status = status;
+  }
+}
+
+const notConnected = /not connected to WhatsApp/i;
+
+/**
+ * Maps status + error.message to a kind (API.md §4). The message is checked as well as the code because
+ * the docs put "instance disconnected" under both 400 and 503.
+ */
+export function classifyHttpError(status: number, message: string): ApiFailure {
+  const kind: ErrorKind = notConnected.test(message)
+    ? 'disconnected'
+    : status === 401
+      ? 'auth'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'notFound'
+          : status === 429
+            ? 'rateLimited'
+            : status >= 500
+              ? 'server'
+              : 'invalidRequest';
+  return new ApiFailure(kind, message || `RyzeAPI answered HTTP ${status}`, status);
+}
+
+/** Whether sending the same request later can succeed (the outbox holds these instead of dropping them). */
+export function isTransient(failure: ApiFailure): boolean {
+  return ['network', 'server', 'rateLimited', 'disconnected', 'auth', 'forbidden'].includes(failure.kind);
+}

@@ -1,0 +1,142 @@
+import type { ConnectionState, InstanceSummary } from '../../preload/contract.ts';
+
+/**
+ * Tolerant readers for RyzeAPI bodies. Field casing is not uniform across endpoints and some shapes are
+ * undocumented (API.md §1, §6.3), so each reader accepts the known spellings and never throws on a
+ * missing optional field.
+ */
+type Json = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const firstString = (obj: Json, ...keys: string[]): string => {
+  for (const key of keys) {
+    const value = obj[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return '';
+};
+const obj = (value: unknown): Json => (isObject(value) ? value : {});
+
+const knownStates: ConnectionState[] = ['connected', 'connecting', 'disconnected', 'loggedout', 'closed', 'banned'];
+
+export function parseConnectionState(value: unknown): ConnectionState {
+  const state = str(value).toLowerCase().replace(/_/g, '');
+  return (knownStates as string[]).includes(state) ? (state as ConnectionState) : 'unknown';
+}
+
+export function parseInstances(body: Json): InstanceSummary[] {
+  const items = Array.isArray(body.instances) ? body.instances : [];
+  return items.filter(isObject).map((item) => {
+    const connection = obj(item.connection);
+    const profile = obj(item.profile);
+    const numberJid = firstString(connection, 'numberJid') || firstString(item, 'numberJid');
+    return {
+      name: str(item.name),
+      state: parseConnectionState(connection.state ?? item.status),
+      displayStatus: str(connection.displayStatus),
+      profileName: str(profile.name),
+      numberJid: numberJid || null,
+    };
+  });
+}
+
+export interface ApiContact {
+  jid: string;
+  displayName: string;
+  number: string;
+}
+
+/** Digits of a phone JID; '' for LIDs and groups, which are not phone numbers (API.md §9.5). */
+export function numberOf(jid: string): string {
+  const [user, server] = jid.split('@');
+  if (server !== undefined && server !== 's.whatsapp.net') return '';
+  return /^\d+$/.test(user ?? '') ? (user as string) : '';
+}
+
+/** Display name rule of the chat list: full_name → push_name → business_name → the number. */
+export function contactDisplayName(item: Json, jid: string): string {
+  return (
+    firstString(item, 'full_name', 'fullName') ||
+    firstString(item, 'push_name', 'pushName') ||
+    firstString(item, 'business_name', 'businessName') ||
+    numberOf(jid) ||
+    firstString(item, 'redacted_phone') ||
+    jid.split('@')[0] ||
+    jid
+  );
+}
+
+export function parseContacts(body: Json): ApiContact[] {
+  const items = Array.isArray(body.contacts) ? body.contacts : [];
+  return items.filter(isObject).flatMap((item) => {
+    const jid = firstString(item, 'jid');
+    if (!jid) return [];
+    return [{ jid, displayName: contactDisplayName(item, jid), number: numberOf(jid) }];
+  });
+}
+
+export interface ApiMessage {
+  id: string;
+  chatJid: string;
+  fromMe: boolean;
+  senderJid: string;
+  senderName: string;
+  type: string;
+  text: string;
+  timestamp: number;
+}
+
+function parseTime(value: unknown): number {
+  if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
+  const ms = Date.parse(str(value));
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+/** One history item (shape not documented, API.md §6.3) or getMessage `data`. */
+export function parseMessage(item: Json, fallbackChatJid: string): ApiMessage | null {
+  const id = firstString(item, 'id', 'messageId', 'message_id');
+  if (!id) return null;
+  const content = item.content;
+  const text = typeof content === 'string' ? content : firstString(obj(content), 'text');
+  const direction = str(item.direction);
+  return {
+    id,
+    chatJid: firstString(item, 'chat_jid', 'chatJid', 'chat') || fallbackChatJid,
+    fromMe: item.fromMe === true || item.from_me === true || direction === 'outgoing',
+    senderJid: firstString(item, 'senderJid', 'sender_jid', 'from'),
+    senderName: firstString(item, 'pushName', 'push_name', 'senderName'),
+    type: firstString(item, 'type') || 'text',
+    text: text || firstString(item, 'text', 'body', 'caption'),
+    timestamp: parseTime(item.timestamp),
+  };
+}
+
+/**
+ * A message.exchange event in either shape (API.md §9.5): the catalog's `data.message.{...}` or the live
+ * `data.{direction, chat, sender, message:{type, content}}`.
+ */
+export function parseExchangeEvent(data: Json): (ApiMessage & { chatName: string }) | null {
+  const inner = obj(data.message);
+  const catalog = isObject(inner.chat) || typeof inner.direction === 'string';
+  const source = catalog ? inner : data;
+  const chat = obj(source.chat);
+  const sender = obj(source.sender);
+  const id = firstString(source, 'id') || firstString(data, 'id');
+  const chatJid = firstString(chat, 'jid');
+  if (!id || !chatJid) return null;
+  const content = catalog ? obj(inner.content).text : inner.content;
+  const type = catalog ? firstString(obj(inner.media), 'type') || 'text' : firstString(inner, 'type') || 'text';
+  return {
+    id,
+    chatJid,
+    chatName: firstString(chat, 'name'),
+    fromMe: str(source.direction) === 'outgoing',
+    senderJid: firstString(sender, 'jid'),
+    senderName: firstString(sender, 'name'),
+    type,
+    text: typeof content === 'string' ? content : '',
+    timestamp: parseTime(source.timestamp),
+  };
+}

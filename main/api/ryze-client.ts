@@ -1,0 +1,200 @@
+import ky, { type KyInstance } from 'ky';
+import { redact } from '../core/redact.ts';
+import type { FavoriteTarget, InstanceSummary } from '../../preload/contract.ts';
+import { ApiFailure, classifyHttpError } from './api-failure.ts';
+import {
+  isObject,
+  parseContacts,
+  parseInstances,
+  parseMessage,
+  type ApiContact,
+  type ApiMessage,
+} from './parse.ts';
+import type { Priority, RateBudget } from './rate-budget.ts';
+
+export const defaultBaseUrl = 'https://ryzeapi.cloud';
+
+export interface RyzeClientOptions {
+  baseUrl: string;
+  token: string;
+  budget: RateBudget;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Told whether each call reached the server, so the app knows when it is offline. */
+  reachability?: { reportReachable(): void; reportUnreachable(): void };
+}
+
+export interface HistoryPage {
+  chatJid: string;
+  messages: ApiMessage[];
+}
+
+export interface WebsocketConfig {
+  configured: boolean;
+  enabled: boolean;
+  events: string[];
+}
+
+type Body = Record<string, unknown>;
+
+/**
+ * RyzeAPI over ky. One instance per signed-in token. Every call spends from the token's shared rate
+ * budget first, sends the token in the `token` header (never in a URL), and turns any failure into an
+ * ApiFailure carrying the server's exact message.
+ */
+export class RyzeClient {
+  readonly baseUrl: string;
+  private readonly token: string;
+  private readonly budget: RateBudget;
+  private readonly http: KyInstance;
+  private readonly reachability: RyzeClientOptions['reachability'];
+
+  constructor(options: RyzeClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.reachability = options.reachability;
+    this.token = options.token;
+    this.budget = options.budget;
+    this.http = ky.create({
+      prefix: this.baseUrl,
+      headers: { token: options.token },
+      // Retries belong to callers that know whether a call is safe to repeat (the outbox does).
+      retry: 0,
+      timeout: options.timeoutMs ?? 20_000,
+      throwHttpErrors: false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  async listInstances(): Promise<InstanceSummary[]> {
+    return parseInstances(await this.request('get', 'api/instance/list', {}, 'interactive'));
+  }
+
+  async contacts(instance: string): Promise<ApiContact[]> {
+    return parseContacts(await this.request('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive'));
+  }
+
+  /** One page of history, newest first (API.md §6.3); `to` is inclusive. */
+  async history(instance: string, chat: string, count: number, to?: number): Promise<HistoryPage> {
+    const json: Body = { number: chat, count };
+    if (to !== undefined) json.to = new Date(to).toISOString();
+    const body = await this.request('post', `api/chat/history/${enc(instance)}`, { json }, 'interactive');
+    const chatJid = typeof body.chat_jid === 'string' && body.chat_jid ? body.chat_jid : chat;
+    const items = Array.isArray(body.messages) ? body.messages : [];
+    const messages = items.flatMap((item) => {
+      const parsed = isObject(item) ? parseMessage(item, chatJid) : null;
+      return parsed ? [parsed] : [];
+    });
+    return { chatJid, messages };
+  }
+
+  async getMessage(instance: string, messageId: string): Promise<ApiMessage | null> {
+    const body = await this.request(
+      'get',
+      `api/chat/getMessage/${enc(instance)}`,
+      { searchParams: { messageId } },
+      'interactive',
+    );
+    if (!isObject(body.data)) return null;
+    const chat = typeof body.data.chat === 'string' ? body.data.chat : '';
+    return parseMessage({ ...body.data, id: messageId }, chat);
+  }
+
+  /** Sets a favorite (idempotent, API.md §6.5) and returns the state the server confirmed. */
+  async setFavorite(
+    instance: string,
+    target: FavoriteTarget,
+    favorite: boolean,
+    priority: Priority = 'background',
+  ): Promise<boolean> {
+    const json: Body =
+      target.kind === 'message' ? { messageId: target.messageId, favorite } : { number: target.chatJid, favorite };
+    const body = await this.request('post', `api/chat/favorite/${enc(instance)}`, { json }, priority);
+    return typeof body.favorite === 'boolean' ? body.favorite : favorite;
+  }
+
+  async websocketConfig(instance: string): Promise<WebsocketConfig> {
+    try {
+      const body = await this.request('get', `api/events/getWebsocket/${enc(instance)}`, {}, 'background');
+      const ws = isObject(body.websocket) ? body.websocket : {};
+      const events = Array.isArray(ws.events) ? ws.events.filter((e) => typeof e === 'string') : [];
+      return { configured: true, enabled: ws.enabled === true, events };
+    } catch (error) {
+      // 404 "WebSocket not configured for this instance" is a state, not a failure (API.md §9.2).
+      if (error instanceof ApiFailure && error.status === 404 && /websocket/i.test(error.message)) {
+        return { configured: false, enabled: false, events: [] };
+      }
+      throw error;
+    }
+  }
+
+  async enableWebsocket(instance: string, events: string[]): Promise<void> {
+    await this.request(
+      'post',
+      `api/events/websocket/${enc(instance)}`,
+      { json: { enabled: true, events, mediaBase64: false } },
+      'background',
+    );
+  }
+
+  /** The live socket's address; the token travels in a header, not in this URL. */
+  websocketUrl(instance: string): string {
+    return `${this.baseUrl.replace(/^http/i, 'ws')}/ws/${enc(instance)}`;
+  }
+
+  get authHeaders(): Record<string, string> {
+    return { token: this.token };
+  }
+
+  async spend(priority: Priority, signal?: AbortSignal): Promise<void> {
+    await this.budget.acquire(priority, signal);
+  }
+
+  private async request(
+    method: 'get' | 'post',
+    path: string,
+    options: { json?: Body; searchParams?: Record<string, string> },
+    priority: Priority,
+  ): Promise<Body> {
+    await this.budget.acquire(priority);
+    let response: Response;
+    try {
+      response = await this.http(path, { method, ...options });
+    } catch (error) {
+      this.reachability?.reportUnreachable();
+      throw new ApiFailure('network', describeNetworkError(error, this.token), 0);
+    }
+    this.reachability?.reportReachable();
+    if (response.status === 429) this.budget.exhausted(response.headers);
+    else this.budget.observe(response.headers);
+
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new ApiFailure(
+        response.ok ? 'server' : classifyHttpError(response.status, '').kind,
+        `RyzeAPI sent an unreadable answer (HTTP ${response.status}).`,
+        response.status,
+      );
+    }
+    const envelope = isObject(body) ? body : {};
+    if (response.ok && envelope.success !== false) return envelope;
+    const error = isObject(envelope.error) ? envelope.error : {};
+    const message = typeof error.message === 'string' ? error.message : String(envelope.message ?? '');
+    throw classifyHttpError(response.ok ? 500 : response.status, redact(message, [this.token]));
+  }
+}
+
+export function normalizeBaseUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+const enc = encodeURIComponent;
+
+function describeNetworkError(error: unknown, token: string): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError') return 'RyzeAPI did not answer in time.';
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+  const detail = redact(cause || (error instanceof Error ? error.message : String(error)), [token]);
+  return `Could not reach RyzeAPI${detail ? ` (${detail})` : ''}.`;
+}

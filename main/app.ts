@@ -1,0 +1,150 @@
+import { ChatService } from './chats/chat-service.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { EventHub } from './core/event-sink.ts';
+import { FavoritesService } from './favorites/favorites-service.ts';
+import { IpcRouter, type CallerInfo, type Handlers } from './ipc/router.ts';
+import { LiveService } from './live/live-service.ts';
+import { MessageService } from './messages/message-service.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
+import { TokenVault } from './secrets/token-vault.ts';
+import { SessionService } from './session/session-service.ts';
+import { AccountsRepo } from './store/accounts-repo.ts';
+import { ChatsRepo } from './store/chats-repo.ts';
+import { openDatabase } from './store/database.ts';
+import { MessagesRepo } from './store/messages-repo.ts';
+import { OutboxRepo, type OutboxEntry } from './store/outbox-repo.ts';
+import { Connectivity } from './sync/connectivity.ts';
+import { OutboxWorker } from './sync/outbox-worker.ts';
+
+export interface AppOptions {
+  /** Where the store lives (Electron's userData, or a temporary folder in tests). */
+  dataDir: string;
+  secretStore: SecretStore;
+  /** Which renderer may call: the shell checks the window's origin, tests their page's. */
+  isTrustedCaller: (caller: CallerInfo) => boolean;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** Reports unexpected errors (the shell writes them to the redacting log). */
+  onUnexpected?: (where: string, error: unknown) => void;
+}
+
+export type RyzeApp = ReturnType<typeof createApp>;
+
+/**
+ * The composition root: builds every main-process service from plain inputs. The Electron shell, the
+ * tests and the E2E harness all call this, so what they exercise is what ships.
+ */
+export function createApp(options: AppOptions) {
+  const clock = options.clock ?? systemClock;
+  const events = new EventHub();
+  const emit = events.emit;
+  const { db, recoveredFrom } = openDatabase(options.dataDir);
+  const accounts = new AccountsRepo(db);
+  const chatsRepo = new ChatsRepo(db);
+  const messagesRepo = new MessagesRepo(db);
+  const outboxRepo = new OutboxRepo(db);
+  const vault = new TokenVault(options.secretStore);
+  const connectivity = new Connectivity(clock, options.fetch);
+
+  // Built before the session because the session starts and stops them as accounts come and go.
+  let favorites: FavoritesService | null = null;
+  const worker = new OutboxWorker({
+    outbox: outboxRepo,
+    clock,
+    connectivity,
+    labelOf: (accountId, entry) => labelOf(accountId, entry),
+    onProgress: () => favorites && emit('outbox:changed', favorites.status()),
+  });
+  let live: LiveService | null = null;
+
+  const session = new SessionService({
+    accounts,
+    vault,
+    clock,
+    emit,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    reachability: connectivity,
+    onAccountChange: (ctx) => {
+      connectivity.use(ctx?.baseUrl ?? null);
+      if (ctx) {
+        worker.start(ctx);
+        live?.start(ctx);
+      } else {
+        void worker.stop();
+        live?.stop();
+      }
+    },
+  });
+  const chats = new ChatService({ session, chats: chatsRepo, emit });
+  const messages = new MessageService({ session, chats: chatsRepo, messages: messagesRepo, emit });
+  favorites = new FavoritesService({
+    session,
+    outbox: outboxRepo,
+    chats: chatsRepo,
+    messages: messagesRepo,
+    worker,
+    clock,
+    emit,
+  });
+  live = new LiveService({
+    session,
+    chats: chatsRepo,
+    messages: messagesRepo,
+    clock,
+    emit,
+    onInstanceConnected: () => worker.wake({ releaseHold: true }),
+  });
+  const fav = favorites;
+  const liveService = live;
+
+  function labelOf(accountId: string, entry: OutboxEntry): string {
+    const chat = chatsRepo.get(accountId, entry.target.chatJid);
+    if (entry.target.kind === 'chat') return chat?.displayName ?? entry.target.chatJid;
+    const message = messagesRepo.get(accountId, entry.target.messageId);
+    const text = message?.text ? `“${message.text.slice(0, 60)}”` : entry.target.messageId;
+    return chat ? `${text} (${chat.displayName})` : text;
+  }
+
+  const handlers: Handlers = {
+    'session:get': () => session.snapshot(),
+    'session:beginSignIn': ({ baseUrl, token }) => session.beginSignIn(baseUrl, token),
+    'session:chooseInstance': ({ instance }) => session.chooseInstance(instance),
+    'session:cancelSignIn': () => {
+      session.cancelSignIn();
+      return null;
+    },
+    'session:signOut': () => session.signOut(),
+    'chats:page': ({ offset, limit, query }) => chats.page(offset, limit, query),
+    'chats:refresh': () => chats.refresh(),
+    'messages:page': ({ chatJid, offset, limit }) => messages.page(chatJid, offset, limit),
+    'messages:loadOlder': ({ chatJid }) => messages.loadOlder(chatJid),
+    'favorites:set': ({ target, favorite }) => fav.set(target, favorite),
+    'favorites:undo': () => fav.undo(),
+    'favorites:chats': ({ offset, limit }) => fav.chats(offset, limit),
+    'favorites:messages': ({ offset, limit }) => fav.messages(offset, limit),
+    'outbox:status': () => fav.status(),
+    'outbox:retry': ({ id }) => fav.retry(id),
+    'outbox:dismiss': ({ id }) => fav.dismiss(id),
+    'connection:status': () => liveService.status(),
+  };
+  const router = new IpcRouter(handlers, {
+    isTrustedCaller: options.isTrustedCaller,
+    ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
+  });
+
+  return {
+    router,
+    events,
+    /** Set when the store file was unreadable and moved aside; the shell tells the user. */
+    recoveredStore: recoveredFrom,
+    services: { session, chats, messages, favorites: fav, worker, live: liveService, connectivity },
+    /** Restores the last session (no prompt when the keychain still has its token). */
+    start: () => session.restore(),
+    async close(): Promise<void> {
+      liveService.stop();
+      connectivity.stop();
+      await worker.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import WebSocket from 'ws';
+import type { ConnectionStatus, LiveState } from '../../preload/contract.ts';
+import { isObject, numberOf, parseConnectionState, parseExchangeEvent } from '../api/parse.ts';
+import type { Clock } from '../core/clock.ts';
+import type { EventSink } from '../core/event-sink.ts';
+import type { AccountContext } from '../session/account-context.ts';
+import type { SessionService } from '../session/session-service.ts';
+import type { ChatsRepo } from '../store/chats-repo.ts';
+import type { MessagesRepo } from '../store/messages-repo.ts';
+import { fullJitterBackoff } from '../sync/backoff.ts';
+
+const wantedEvents = ['message.exchange', 'instance.state'];
+/** Public clients ping every 25 s and give up after 90 s of silence (API.md §9.3); we do the same. */
+const pingEveryMs = 25_000;
+const silenceLimitMs = 90_000;
+
+export interface LiveServiceDeps {
+  session: SessionService;
+  chats: ChatsRepo;
+  messages: MessagesRepo;
+  clock: Clock;
+  emit: EventSink;
+  /** The instance connected to WhatsApp again: held favorite changes may go. */
+  onInstanceConnected: () => void;
+}
+
+/**
+ * The live event socket (/ws/:instance). Turns it on when the instance has it off, keeps it open with
+ * jittered reconnects, and writes what arrives into the store. When it cannot open, everything still
+ * works from history on demand; the status says live updates are off.
+ */
+export class LiveService {
+  private readonly deps: LiveServiceDeps;
+  private state: LiveState = 'closed';
+  private socket: WebSocket | null = null;
+  private stopController = new AbortController();
+
+  constructor(deps: LiveServiceDeps) {
+    this.deps = deps;
+  }
+
+  status(): ConnectionStatus {
+    return { instanceState: this.deps.session.context?.instance.state ?? 'unknown', live: this.state };
+  }
+
+  start(ctx: AccountContext): void {
+    this.stop();
+    this.stopController = new AbortController();
+    void this.run(ctx, this.stopController.signal);
+  }
+
+  stop(): void {
+    this.stopController.abort();
+    this.socket?.terminate();
+    this.socket = null;
+    this.setState('closed');
+  }
+
+  private async run(ctx: AccountContext, stop: AbortSignal): Promise<void> {
+    for (let attempt = 0; !stop.aborted; ) {
+      this.setState('connecting');
+      const opened = await this.connectOnce(ctx, stop).catch(() => false);
+      if (stop.aborted) return;
+      attempt = opened ? 0 : attempt + 1;
+      this.setState(attempt >= 3 ? 'unavailable' : 'connecting');
+      await this.deps.clock.sleep(1000 + fullJitterBackoff(attempt, { baseMs: 1000, capMs: 60_000 }), stop);
+    }
+  }
+
+  /** One connection's life. Resolves when it closes: true if it had opened. */
+  private async connectOnce(ctx: AccountContext, stop: AbortSignal): Promise<boolean> {
+    const config = await ctx.client.websocketConfig(ctx.instance.name);
+    const missing = wantedEvents.filter((e) => config.events.length > 0 && !config.events.includes(e));
+    if (!config.enabled || missing.length > 0) {
+      await ctx.client.enableWebsocket(ctx.instance.name, [...new Set([...config.events, ...wantedEvents])]);
+    }
+    await ctx.client.spend('background', stop);
+    if (stop.aborted) return false;
+    return new Promise<boolean>((resolve) => {
+      const socket = new WebSocket(ctx.client.websocketUrl(ctx.instance.name), { headers: ctx.client.authHeaders });
+      this.socket = socket;
+      let opened = false;
+      let lastHeard = this.deps.clock.now();
+      const pinger = setInterval(() => {
+        if (this.deps.clock.now() - lastHeard > silenceLimitMs) socket.terminate();
+        else if (socket.readyState === WebSocket.OPEN) socket.ping();
+      }, pingEveryMs);
+      socket.on('open', () => {
+        opened = true;
+        this.setState('open');
+      });
+      socket.on('pong', () => (lastHeard = this.deps.clock.now()));
+      socket.on('message', (data) => {
+        lastHeard = this.deps.clock.now();
+        this.handleFrame(ctx, String(data));
+      });
+      socket.on('error', () => {
+        // 'close' follows; the reason is not shown because it can quote the request.
+      });
+      socket.on('close', () => {
+        clearInterval(pinger);
+        if (this.socket === socket) this.socket = null;
+        resolve(opened);
+      });
+      stop.addEventListener('abort', () => socket.terminate(), { once: true });
+    });
+  }
+
+  private handleFrame(ctx: AccountContext, text: string): void {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (!isObject(frame) || !isObject(frame.data)) return;
+    if (frame.event === 'message.exchange') this.onMessage(ctx, frame.data);
+    if (frame.event === 'instance.state') this.onInstanceState(ctx, frame.data);
+  }
+
+  private onMessage(ctx: AccountContext, data: Record<string, unknown>): void {
+    const message = parseExchangeEvent(data);
+    if (!message) return;
+    const number = numberOf(message.chatJid);
+    const known = this.deps.chats.get(ctx.accountId, message.chatJid);
+    const name = known?.displayName ?? (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
+    this.deps.messages.save(ctx.accountId, [message]);
+    this.deps.chats.noteActivity(ctx.accountId, { jid: message.chatJid, displayName: name, number }, message.timestamp, message.text);
+    this.deps.emit('messages:changed', { chatJid: message.chatJid });
+    this.deps.emit('chats:changed', null);
+  }
+
+  private onInstanceState(ctx: AccountContext, data: Record<string, unknown>): void {
+    const state = parseConnectionState(data.state);
+    const current = this.deps.session.context;
+    if (!current || current.accountId !== ctx.accountId) return;
+    this.deps.session.updateInstance({ ...current.instance, state });
+    this.deps.emit('connection:changed', this.status());
+    if (state === 'connected') this.deps.onInstanceConnected();
+  }
+
+  private setState(state: LiveState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.deps.emit('connection:changed', this.status());
+  }
+}

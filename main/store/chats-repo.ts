@@ -1,0 +1,125 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { ChatRow, Page } from '../../preload/contract.ts';
+import type { ApiContact } from '../api/parse.ts';
+import { transaction } from './database.ts';
+import { containsPattern, foldForSearch } from './text-search.ts';
+
+interface ChatDbRow {
+  jid: string;
+  display_name: string;
+  number: string;
+  in_address_book: number;
+  last_activity: number;
+  last_preview: string;
+  favorite: number | null;
+  pending: number;
+}
+
+const chatColumns = `c.jid, c.display_name, c.number, c.in_address_book, c.last_activity, c.last_preview,
+  f.wanted AS favorite, (o.id IS NOT NULL) AS pending`;
+const favoriteJoins = `LEFT JOIN favorites f ON f.account_id = c.account_id AND f.target_key = 'chat:' || c.jid
+  LEFT JOIN outbox o ON o.account_id = c.account_id AND o.target_key = 'chat:' || c.jid`;
+
+export function toChatRow(row: ChatDbRow): ChatRow {
+  return {
+    jid: row.jid,
+    displayName: row.display_name,
+    number: row.number,
+    lastActivity: row.last_activity,
+    lastMessagePreview: row.last_preview,
+    inAddressBook: row.in_address_book === 1,
+    favorite: row.favorite === 1,
+    pending: row.pending === 1,
+  };
+}
+
+/** The chat list: contacts plus every chat seen in history or live events, newest activity first. */
+export class ChatsRepo {
+  private readonly db: DatabaseSync;
+  constructor(db: DatabaseSync) {
+    this.db = db;
+  }
+
+  saveContacts(accountId: string, contacts: readonly ApiContact[]): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO chats (account_id, jid, display_name, number, in_address_book, search_key)
+       VALUES (?, ?, ?, ?, 1, ?)
+       ON CONFLICT (account_id, jid) DO UPDATE SET display_name = excluded.display_name,
+         number = excluded.number, in_address_book = 1, search_key = excluded.search_key`,
+    );
+    transaction(this.db, () => {
+      for (const c of contacts) upsert.run(accountId, c.jid, c.displayName, c.number, searchKey(c));
+    });
+  }
+
+  /** Records activity in a chat; a chat not in the address book is created with what is known. */
+  noteActivity(
+    accountId: string,
+    chat: { jid: string; displayName: string; number: string },
+    at: number,
+    preview: string,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO chats (account_id, jid, display_name, number, last_activity, last_preview, search_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, jid) DO UPDATE SET
+           last_preview = CASE WHEN excluded.last_activity >= chats.last_activity
+             THEN excluded.last_preview ELSE chats.last_preview END,
+           last_activity = max(chats.last_activity, excluded.last_activity)`,
+      )
+      .run(accountId, chat.jid, chat.displayName, chat.number, at, preview.slice(0, 200), searchKey(chat));
+  }
+
+  page(accountId: string, offset: number, limit: number, query = ''): Page<ChatRow> {
+    const filter = query.trim() ? ` AND c.search_key LIKE ? ESCAPE '\\'` : '';
+    const params: (string | number)[] = query.trim() ? [accountId, containsPattern(query)] : [accountId];
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM chats c WHERE c.account_id = ?${filter}`).get(...params) as {
+        n: number;
+      }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT ${chatColumns} FROM chats c ${favoriteJoins}
+         WHERE c.account_id = ?${filter}
+         ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid
+         LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as unknown as ChatDbRow[];
+    return { rows: rows.map(toChatRow), total, offset };
+  }
+
+  get(accountId: string, jid: string): ChatRow | null {
+    const row = this.db
+      .prepare(`SELECT ${chatColumns} FROM chats c ${favoriteJoins} WHERE c.account_id = ? AND c.jid = ?`)
+      .get(accountId, jid) as ChatDbRow | undefined;
+    return row ? toChatRow(row) : null;
+  }
+
+  /** Starred chats, most recently starred first. */
+  favorites(accountId: string, offset: number, limit: number): Page<ChatRow> {
+    const total = (
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM favorites f JOIN chats c ON c.account_id = f.account_id AND c.jid = f.chat_jid
+           WHERE f.account_id = ? AND f.kind = 'chat' AND f.wanted = 1`,
+        )
+        .get(accountId) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT ${chatColumns} FROM favorites f
+         JOIN chats c ON c.account_id = f.account_id AND c.jid = f.chat_jid
+         LEFT JOIN outbox o ON o.account_id = f.account_id AND o.target_key = f.target_key
+         WHERE f.account_id = ? AND f.kind = 'chat' AND f.wanted = 1
+         ORDER BY f.updated_at DESC LIMIT ? OFFSET ?`,
+      )
+      .all(accountId, limit, offset) as unknown as ChatDbRow[];
+    return { rows: rows.map(toChatRow), total, offset };
+  }
+}
+
+function searchKey(chat: { jid: string; displayName: string; number: string }): string {
+  return `${foldForSearch(chat.displayName)} ${chat.number} ${chat.jid.split('@')[0] ?? ''}`;
+}

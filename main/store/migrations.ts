@@ -1,0 +1,90 @@
+/**
+ * Schema history, oldest first. A migration is applied once, in a transaction, and never edited after it
+ * ships: a change is a new entry. PRAGMA user_version records how many have run.
+ */
+export const migrations: readonly string[] = [
+  // 1: accounts, chats, messages, favorites and the outbox, each scoped by account.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    base_url TEXT NOT NULL,
+    instance TEXT NOT NULL,
+    instance_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE chats (
+    account_id TEXT NOT NULL,
+    jid TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    number TEXT NOT NULL DEFAULT '',
+    in_address_book INTEGER NOT NULL DEFAULT 0,
+    last_activity INTEGER NOT NULL DEFAULT 0,
+    last_preview TEXT NOT NULL DEFAULT '',
+    search_key TEXT NOT NULL,
+    PRIMARY KEY (account_id, jid)
+  ) WITHOUT ROWID;
+  CREATE INDEX chats_by_activity ON chats (account_id, last_activity DESC, display_name);
+
+  CREATE TABLE messages (
+    account_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    chat_jid TEXT NOT NULL,
+    ts INTEGER NOT NULL,
+    from_me INTEGER NOT NULL,
+    sender_jid TEXT NOT NULL DEFAULT '',
+    sender_name TEXT NOT NULL DEFAULT '',
+    type TEXT NOT NULL DEFAULT 'text',
+    text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (account_id, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX messages_by_chat ON messages (account_id, chat_jid, ts, id);
+
+  -- History is paged backwards; remembers whether the oldest stored message is the chat's first.
+  CREATE TABLE history_state (
+    account_id TEXT NOT NULL,
+    chat_jid TEXT NOT NULL,
+    reached_start INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (account_id, chat_jid)
+  ) WITHOUT ROWID;
+
+  -- wanted: what the user chose and sees. confirmed: what the server last answered (NULL: never sent,
+  -- taken as false because the API cannot read favorites back, API.md §8).
+  CREATE TABLE favorites (
+    account_id TEXT NOT NULL,
+    target_key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('chat', 'message')),
+    chat_jid TEXT NOT NULL,
+    message_id TEXT,
+    wanted INTEGER NOT NULL,
+    confirmed INTEGER,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, target_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX favorites_wanted ON favorites (account_id, kind, wanted, updated_at DESC);
+
+  -- One row per target whose wanted state differs from the confirmed one: the durable outbox.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL,
+    target_key TEXT NOT NULL,
+    wanted INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (account_id, target_key)
+  );
+
+  -- Changes the server refused for good, kept so the user can see them, retry or dismiss.
+  CREATE TABLE failed_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL,
+    target_key TEXT NOT NULL,
+    wanted INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    error_kind TEXT NOT NULL,
+    error_message TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,209 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { AppError, ErrorKind, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
+import { transaction } from './database.ts';
+
+export function targetKey(target: FavoriteTarget): string {
+  return target.kind === 'chat' ? `chat:${target.chatJid}` : `message:${target.messageId}`;
+}
+
+export interface OutboxEntry {
+  id: number;
+  targetKey: string;
+  target: FavoriteTarget;
+  wanted: boolean;
+}
+
+interface EntryRow {
+  id: number;
+  target_key: string;
+  kind: 'chat' | 'message';
+  chat_jid: string;
+  message_id: string | null;
+  wanted: number;
+}
+
+function toTarget(row: { kind: 'chat' | 'message'; chat_jid: string; message_id: string | null }): FavoriteTarget {
+  return row.kind === 'chat'
+    ? { kind: 'chat', chatJid: row.chat_jid }
+    : { kind: 'message', chatJid: row.chat_jid, messageId: row.message_id ?? '' };
+}
+
+/**
+ * Favorite state and the durable outbox, kept consistent in single transactions. The outbox holds one
+ * row per target whose wanted state differs from the server-confirmed one, so repeated toggles coalesce
+ * and a toggle back to the confirmed state costs no call at all.
+ */
+export class OutboxRepo {
+  private readonly db: DatabaseSync;
+  constructor(db: DatabaseSync) {
+    this.db = db;
+  }
+
+  /** Commits the user's choice and its outbox entry together. Returns the state shown before. */
+  setWanted(accountId: string, target: FavoriteTarget, wanted: boolean, now: number): boolean {
+    const key = targetKey(target);
+    return transaction(this.db, () => {
+      const before = this.db
+        .prepare('SELECT wanted, confirmed FROM favorites WHERE account_id = ? AND target_key = ?')
+        .get(accountId, key) as { wanted: number; confirmed: number | null } | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO favorites (account_id, target_key, kind, chat_jid, message_id, wanted, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = excluded.wanted, updated_at = excluded.updated_at`,
+        )
+        .run(
+          accountId,
+          key,
+          target.kind,
+          target.chatJid,
+          target.kind === 'message' ? target.messageId : null,
+          wanted ? 1 : 0,
+          now,
+        );
+      this.syncEntry(accountId, key, wanted, before?.confirmed ?? 0, now);
+      return before?.wanted === 1;
+    });
+  }
+
+  /** The oldest entries, in the order they were first queued. */
+  oldest(accountId: string, limit: number): OutboxEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT o.id, o.target_key, f.kind, f.chat_jid, f.message_id, o.wanted
+         FROM outbox o JOIN favorites f ON f.account_id = o.account_id AND f.target_key = o.target_key
+         WHERE o.account_id = ? ORDER BY o.id LIMIT ?`,
+      )
+      .all(accountId, limit) as unknown as EntryRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      targetKey: r.target_key,
+      target: toTarget(r),
+      wanted: r.wanted === 1,
+    }));
+  }
+
+  pendingCount(accountId: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM outbox WHERE account_id = ?').get(accountId) as { n: number })
+      .n;
+  }
+
+  /**
+   * Records what the server confirmed for a sent entry. If the user changed their mind while the call
+   * was in flight, the entry stays (with their newer choice) unless that choice is what was confirmed.
+   */
+  confirm(accountId: string, key: string, confirmed: boolean, now: number): void {
+    transaction(this.db, () => {
+      this.db
+        .prepare('UPDATE favorites SET confirmed = ? WHERE account_id = ? AND target_key = ?')
+        .run(confirmed ? 1 : 0, accountId, key);
+      const row = this.db
+        .prepare('SELECT wanted FROM favorites WHERE account_id = ? AND target_key = ?')
+        .get(accountId, key) as { wanted: number } | undefined;
+      if (row) this.syncEntry(accountId, key, row.wanted === 1, confirmed ? 1 : 0, now);
+    });
+  }
+
+  /**
+   * A change the server refused for good: the star goes back to the confirmed state and the change is
+   * kept in the failed list, so the user sees what happened and can retry it.
+   */
+  fail(accountId: string, entry: OutboxEntry, label: string, error: AppError, now: number): void {
+    transaction(this.db, () => {
+      this.db.prepare('DELETE FROM outbox WHERE id = ?').run(entry.id);
+      this.db
+        .prepare(
+          `UPDATE favorites SET wanted = coalesce(confirmed, 0), updated_at = ? WHERE account_id = ? AND target_key = ?`,
+        )
+        .run(now, accountId, entry.targetKey);
+      this.db
+        .prepare(
+          `INSERT INTO failed_changes (account_id, target_key, wanted, label, error_kind, error_message, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(accountId, entry.targetKey, entry.wanted ? 1 : 0, label, error.kind, error.message, now);
+    });
+  }
+
+  failed(accountId: string): FailedChange[] {
+    const rows = this.db
+      .prepare(
+        `SELECT x.id, x.wanted, x.label, x.error_kind, x.error_message, x.at, f.kind, f.chat_jid, f.message_id
+         FROM failed_changes x JOIN favorites f ON f.account_id = x.account_id AND f.target_key = x.target_key
+         WHERE x.account_id = ? ORDER BY x.id DESC LIMIT 100`,
+      )
+      .all(accountId) as unknown as Array<{
+      id: number;
+      wanted: number;
+      label: string;
+      error_kind: ErrorKind;
+      error_message: string;
+      at: number;
+      kind: 'chat' | 'message';
+      chat_jid: string;
+      message_id: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      target: toTarget(r),
+      label: r.label,
+      wanted: r.wanted === 1,
+      error: { kind: r.error_kind, message: r.error_message },
+      at: r.at,
+    }));
+  }
+
+  /** Puts a failed change back in the outbox as the user's choice again. */
+  retryFailed(accountId: string, id: number, now: number): FavoriteTarget | null {
+    return transaction(this.db, () => {
+      const row = this.db
+        .prepare(
+          `SELECT x.target_key, x.wanted, f.kind, f.chat_jid, f.message_id, f.confirmed
+           FROM failed_changes x JOIN favorites f ON f.account_id = x.account_id AND f.target_key = x.target_key
+           WHERE x.account_id = ? AND x.id = ?`,
+        )
+        .get(accountId, id) as
+        | {
+            target_key: string;
+            wanted: number;
+            kind: 'chat' | 'message';
+            chat_jid: string;
+            message_id: string | null;
+            confirmed: number | null;
+          }
+        | undefined;
+      if (!row) return null;
+      this.db.prepare('DELETE FROM failed_changes WHERE id = ?').run(id);
+      this.db
+        .prepare('UPDATE favorites SET wanted = ?, updated_at = ? WHERE account_id = ? AND target_key = ?')
+        .run(row.wanted, now, accountId, row.target_key);
+      this.syncEntry(accountId, row.target_key, row.wanted === 1, row.confirmed ?? 0, now);
+      return toTarget(row);
+    });
+  }
+
+  dismissFailed(accountId: string, id: number): boolean {
+    return Number(this.db.prepare('DELETE FROM failed_changes WHERE account_id = ? AND id = ?').run(accountId, id).changes) > 0;
+  }
+
+  wanted(accountId: string, target: FavoriteTarget): boolean {
+    const row = this.db
+      .prepare('SELECT wanted FROM favorites WHERE account_id = ? AND target_key = ?')
+      .get(accountId, targetKey(target)) as { wanted: number } | undefined;
+    return row?.wanted === 1;
+  }
+
+  /** Keeps the outbox row in step: present with the wanted state when it differs from the confirmed one. */
+  private syncEntry(accountId: string, key: string, wanted: boolean, confirmed: number, now: number): void {
+    if ((wanted ? 1 : 0) === confirmed) {
+      this.db.prepare('DELETE FROM outbox WHERE account_id = ? AND target_key = ?').run(accountId, key);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO outbox (account_id, target_key, wanted, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = excluded.wanted`,
+        )
+        .run(accountId, key, wanted ? 1 : 0, now);
+    }
+  }
+}

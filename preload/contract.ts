@@ -1,0 +1,258 @@
+/**
+ * The one IPC contract between main, preload and renderer.
+ *
+ * Every channel the renderer may call is listed in `requests` with a runtime schema for its argument;
+ * every event main may push is listed in `events`. Main validates each argument against the schema before
+ * a service sees it; the preload exposes exactly these names and nothing else; the renderer gets the types.
+ * Nothing else crosses the process boundary, and no type here can carry a token back to the renderer.
+ */
+import * as v from 'valibot';
+
+// ---- Shared value types -------------------------------------------------------------------------
+
+/** Connection states RyzeAPI reports for an instance (API.md §5.1); anything else arrives as 'unknown'. */
+export type ConnectionState =
+  | 'connected'
+  | 'connecting'
+  | 'disconnected'
+  | 'loggedout'
+  | 'closed'
+  | 'banned'
+  | 'unknown';
+
+export interface InstanceSummary {
+  name: string;
+  state: ConnectionState;
+  /** The server's human-friendly status ("Online"), when it sends one. */
+  displayStatus: string;
+  profileName: string;
+  numberJid: string | null;
+}
+
+/** What the renderer may know about who is signed in. Deliberately has no room for a token. */
+export type Session =
+  | { signedIn: false; keychain: KeychainHealth }
+  | {
+      signedIn: true;
+      keychain: KeychainHealth;
+      accountId: string;
+      baseUrl: string;
+      instance: InstanceSummary;
+    };
+
+export type KeychainHealth = { available: true } | { available: false; reason: string };
+
+export interface ChatRow {
+  jid: string;
+  /** full_name → push_name → business_name → the number, resolved in main. */
+  displayName: string;
+  /** Digits of the phone number, or '' when only a LID or group id is known. */
+  number: string;
+  /** Epoch ms of the newest message seen, 0 when none. */
+  lastActivity: number;
+  lastMessagePreview: string;
+  inAddressBook: boolean;
+  favorite: boolean;
+  /** True while a favorite change for this chat waits in the outbox. */
+  pending: boolean;
+}
+
+export interface MessageRow {
+  id: string;
+  chatJid: string;
+  fromMe: boolean;
+  senderJid: string;
+  senderName: string;
+  type: string;
+  text: string;
+  /** Epoch ms. */
+  timestamp: number;
+  favorite: boolean;
+  pending: boolean;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+}
+
+export type FavoriteTarget =
+  | { kind: 'chat'; chatJid: string }
+  | { kind: 'message'; chatJid: string; messageId: string };
+
+export interface FavoriteMessageRow extends MessageRow {
+  chatName: string;
+}
+
+/** A change the server refused for good; the star went back to the last confirmed state. */
+export interface FailedChange {
+  id: number;
+  target: FavoriteTarget;
+  label: string;
+  wanted: boolean;
+  error: AppError;
+  at: number;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  /** Why draining is held, when it is. */
+  held: null | { kind: ErrorKind; message: string };
+  online: boolean;
+  syncing: boolean;
+  /** Estimated ms to drain what is pending within the rate limit. */
+  etaMs: number;
+  failed: FailedChange[];
+  canUndo: boolean;
+}
+
+export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
+
+export interface ConnectionStatus {
+  /** The instance's WhatsApp connection as last reported by the API or an instance.state event. */
+  instanceState: ConnectionState;
+  /** The live event socket. */
+  live: LiveState;
+}
+
+// ---- Errors -------------------------------------------------------------------------------------
+
+/** Every failure the renderer can be told about. API kinds mirror RyzeAPI's HTTP classes (API.md §4). */
+export const errorKinds = [
+  'auth',
+  'forbidden',
+  'notFound',
+  'disconnected',
+  'rateLimited',
+  'invalidRequest',
+  'network',
+  'server',
+  'keychainUnavailable',
+  'invalidArgument',
+  'forbiddenSender',
+  'notSignedIn',
+  'store',
+  'internal',
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+export interface AppError {
+  kind: ErrorKind;
+  /** The server's exact error.message, or a plain description; never contains a secret. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+// ---- Argument schemas ---------------------------------------------------------------------------
+
+const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const jid = nonEmpty(200);
+const messageId = nonEmpty(200);
+const none = v.optional(v.undefined());
+const pageArgs = {
+  offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+};
+const baseUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(2048),
+  v.url('The API address must be a full URL, like https://ryzeapi.cloud'),
+  v.check(
+    (u) => /^https?:\/\//i.test(u),
+    'The API address must start with https:// (or http:// for a local emulator)',
+  ),
+);
+
+export const favoriteTargetSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('chat'), chatJid: jid }),
+  v.strictObject({ kind: v.literal('message'), chatJid: jid, messageId }),
+]);
+
+/** Carries a result type in the table below; there is no runtime value behind it. */
+const returns = <T>(): T => undefined as T;
+
+/** Channel name → argument schema and result type. */
+export const requests = {
+  'session:get': { args: none, result: returns<Session>() },
+  'session:beginSignIn': {
+    args: v.strictObject({ baseUrl, token: nonEmpty(4096) }),
+    result: returns<{ instances: InstanceSummary[] }>(),
+  },
+  'session:chooseInstance': {
+    args: v.strictObject({ instance: nonEmpty(200) }),
+    result: returns<Session>(),
+  },
+  'session:cancelSignIn': { args: none, result: returns<null>() },
+  'session:signOut': { args: none, result: returns<Session>() },
+  'chats:page': {
+    args: v.strictObject({ ...pageArgs, query: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+    result: returns<Page<ChatRow>>(),
+  },
+  'chats:refresh': { args: none, result: returns<{ count: number }>() },
+  'messages:page': {
+    args: v.strictObject({ chatJid: jid, ...pageArgs }),
+    result: returns<Page<MessageRow>>(),
+  },
+  'messages:loadOlder': {
+    args: v.strictObject({ chatJid: jid }),
+    result: returns<{ added: number; reachedStart: boolean }>(),
+  },
+  'favorites:set': {
+    args: v.strictObject({ target: favoriteTargetSchema, favorite: v.boolean() }),
+    result: returns<{ queued: boolean }>(),
+  },
+  'favorites:undo': { args: none, result: returns<{ undone: boolean }>() },
+  'favorites:chats': { args: v.strictObject(pageArgs), result: returns<Page<ChatRow>>() },
+  'favorites:messages': {
+    args: v.strictObject(pageArgs),
+    result: returns<Page<FavoriteMessageRow>>(),
+  },
+  'outbox:status': { args: none, result: returns<OutboxStatus>() },
+  'outbox:retry': {
+    args: v.strictObject({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+    result: returns<null>(),
+  },
+  'outbox:dismiss': {
+    args: v.strictObject({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+    result: returns<null>(),
+  },
+  'connection:status': { args: none, result: returns<ConnectionStatus>() },
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type RequestArgs<C extends RequestChannel> = v.InferInput<(typeof requests)[C]['args']>;
+export type RequestResult<C extends RequestChannel> = (typeof requests)[C]['result'];
+export const requestChannels = Object.keys(requests) as RequestChannel[];
+
+/** Main → renderer events and their payloads. */
+export interface EventPayloads {
+  'session:changed': Session;
+  /** Something in the chat list changed; the renderer re-reads the pages it shows. */
+  'chats:changed': null;
+  'messages:changed': { chatJid: string };
+  'outbox:changed': OutboxStatus;
+  'connection:changed': ConnectionStatus;
+}
+export type EventChannel = keyof EventPayloads;
+export const eventChannels: EventChannel[] = [
+  'session:changed',
+  'chats:changed',
+  'messages:changed',
+  'outbox:changed',
+  'connection:changed',
+];
+
+/** One function per request channel, channel fixed: the page never names an arbitrary channel. */
+export type RyzeRequests = {
+  [C in RequestChannel]: (args: RequestArgs<C>) => Promise<Result<RequestResult<C>>>;
+};
+
+/** What the preload exposes on `window.ryze`, and what the E2E harness injects in its place. */
+export type RyzeBridge = RyzeRequests & {
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+export const bridgeGlobalName = 'ryze';
