@@ -24,6 +24,8 @@ export interface AppOptions {
   isTrustedCaller: (caller: CallerInfo) => boolean;
   clock?: Clock;
   fetch?: typeof fetch;
+  /** Jitter source for retry backoff; tests pass a fixed one. */
+  random?: () => number;
   /** Reports unexpected errors (the shell writes them to the redacting log). */
   onUnexpected?: (where: string, error: unknown) => void;
 }
@@ -54,6 +56,7 @@ export function createApp(options: AppOptions) {
     connectivity,
     labelOf: (accountId, entry) => labelOf(accountId, entry),
     onProgress: () => favorites && emit('outbox:changed', favorites.status()),
+    ...(options.random ? { random: options.random } : {}),
   });
   let live: LiveService | null = null;
 

@@ -2,7 +2,7 @@
  * The Electron shell: app lifecycle, the window, and IPC wired to the services built by createApp().
  * Kept thin on purpose; everything it calls runs and is tested under plain Node.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requestChannels } from '../preload/contract.ts';
@@ -14,6 +14,9 @@ import { createMainWindow, lockDownSession, rendererEntry } from './shell/window
 const here = fileURLToPath(new URL('.', import.meta.url));
 let window: BrowserWindow | null = null;
 let ryze: RyzeApp | null = null;
+
+// A separate profile for tests and side-by-side runs; normally the OS's per-user app data folder.
+if (process.env.RYZE_DATA_DIR) app.setPath('userData', process.env.RYZE_DATA_DIR);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -12,13 +12,7 @@ import * as v from 'valibot';
 
 /** Connection states RyzeAPI reports for an instance (API.md §5.1); anything else arrives as 'unknown'. */
 export type ConnectionState =
-  | 'connected'
-  | 'connecting'
-  | 'disconnected'
-  | 'loggedout'
-  | 'closed'
-  | 'banned'
-  | 'unknown';
+  'connected' | 'connecting' | 'disconnected' | 'loggedout' | 'closed' | 'banned' | 'unknown';
 
 export interface InstanceSummary {
   name: string;
@@ -78,8 +72,7 @@ export interface Page<T> {
 }
 
 export type FavoriteTarget =
-  | { kind: 'chat'; chatJid: string }
-  | { kind: 'message'; chatJid: string; messageId: string };
+  { kind: 'chat'; chatJid: string } | { kind: 'message'; chatJid: string; messageId: string };
 
 export interface FavoriteMessageRow extends MessageRow {
   chatName: string;

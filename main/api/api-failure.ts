@@ -33,8 +33,3 @@ export function classifyHttpError(status: number, message: string): ApiFailure {
               : 'invalidRequest';
   return new ApiFailure(kind, message || `RyzeAPI answered HTTP ${status}`, status);
 }
-
-/** Whether sending the same request later can succeed (the outbox holds these instead of dropping them). */
-export function isTransient(failure: ApiFailure): boolean {
-  return ['network', 'server', 'rateLimited', 'disconnected', 'auth', 'forbidden'].includes(failure.kind);
-}

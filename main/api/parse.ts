@@ -19,7 +19,14 @@ const firstString = (obj: Json, ...keys: string[]): string => {
 };
 const obj = (value: unknown): Json => (isObject(value) ? value : {});
 
-const knownStates: ConnectionState[] = ['connected', 'connecting', 'disconnected', 'loggedout', 'closed', 'banned'];
+const knownStates: ConnectionState[] = [
+  'connected',
+  'connecting',
+  'disconnected',
+  'loggedout',
+  'closed',
+  'banned',
+];
 
 export function parseConnectionState(value: unknown): ConnectionState {
   const state = str(value).toLowerCase().replace(/_/g, '');
@@ -127,7 +134,9 @@ export function parseExchangeEvent(data: Json): (ApiMessage & { chatName: string
   const chatJid = firstString(chat, 'jid');
   if (!id || !chatJid) return null;
   const content = catalog ? obj(inner.content).text : inner.content;
-  const type = catalog ? firstString(obj(inner.media), 'type') || 'text' : firstString(inner, 'type') || 'text';
+  const type = catalog
+    ? firstString(obj(inner.media), 'type') || 'text'
+    : firstString(inner, 'type') || 'text';
   return {
     id,
     chatJid,

@@ -107,7 +107,9 @@ export class RyzeClient {
     priority: Priority = 'background',
   ): Promise<boolean> {
     const json: Body =
-      target.kind === 'message' ? { messageId: target.messageId, favorite } : { number: target.chatJid, favorite };
+      target.kind === 'message'
+        ? { messageId: target.messageId, favorite }
+        : { number: target.chatJid, favorite };
     const body = await this.request('post', `api/chat/favorite/${enc(instance)}`, { json }, priority);
     return typeof body.favorite === 'boolean' ? body.favorite : favorite;
   }

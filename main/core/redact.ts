@@ -9,5 +9,8 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
   }
   return out
     .replace(/([?&]token=)[^&\s"']+/gi, '$1[redacted]')
-    .replace(/(\b(?:token|authorization)\b["']?\s*[:=]\s*["']?)(?:bearer\s+)?[^\s"',}]+/gi, '$1[redacted]');
+    .replace(
+      /(\b(?:token|authorization)["']?\s*[:=]\s*["']?)(?:bearer\s+)?(?!\[redacted\])[^\s"',}&]+/gi,
+      '$1[redacted]',
+    );
 }

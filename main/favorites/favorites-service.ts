@@ -1,4 +1,10 @@
-import type { ChatRow, FavoriteMessageRow, FavoriteTarget, OutboxStatus, Page } from '../../preload/contract.ts';
+import type {
+  ChatRow,
+  FavoriteMessageRow,
+  FavoriteTarget,
+  OutboxStatus,
+  Page,
+} from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';

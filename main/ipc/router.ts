@@ -1,10 +1,5 @@
 import * as v from 'valibot';
-import {
-  requests,
-  type RequestChannel,
-  type RequestResult,
-  type Result,
-} from '../../preload/contract.ts';
+import { requests, type RequestChannel, type RequestResult, type Result } from '../../preload/contract.ts';
 import { AppFailure, toAppError } from '../core/app-error.ts';
 
 /** What a handler receives: the argument after validation (trimmed, typed). */

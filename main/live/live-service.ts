@@ -57,7 +57,7 @@ export class LiveService {
   }
 
   private async run(ctx: AccountContext, stop: AbortSignal): Promise<void> {
-    for (let attempt = 0; !stop.aborted; ) {
+    for (let attempt = 0; !stop.aborted;) {
       this.setState('connecting');
       const opened = await this.connectOnce(ctx, stop).catch(() => false);
       if (stop.aborted) return;
@@ -77,7 +77,9 @@ export class LiveService {
     await ctx.client.spend('background', stop);
     if (stop.aborted) return false;
     return new Promise<boolean>((resolve) => {
-      const socket = new WebSocket(ctx.client.websocketUrl(ctx.instance.name), { headers: ctx.client.authHeaders });
+      const socket = new WebSocket(ctx.client.websocketUrl(ctx.instance.name), {
+        headers: ctx.client.authHeaders,
+      });
       this.socket = socket;
       let opened = false;
       let lastHeard = this.deps.clock.now();
@@ -123,9 +125,16 @@ export class LiveService {
     if (!message) return;
     const number = numberOf(message.chatJid);
     const known = this.deps.chats.get(ctx.accountId, message.chatJid);
-    const name = known?.displayName ?? (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
+    const name =
+      known?.displayName ??
+      (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
     this.deps.messages.save(ctx.accountId, [message]);
-    this.deps.chats.noteActivity(ctx.accountId, { jid: message.chatJid, displayName: name, number }, message.timestamp, message.text);
+    this.deps.chats.noteActivity(
+      ctx.accountId,
+      { jid: message.chatJid, displayName: name, number },
+      message.timestamp,
+      message.text,
+    );
     this.deps.emit('messages:changed', { chatJid: message.chatJid });
     this.deps.emit('chats:changed', null);
   }

@@ -58,7 +58,11 @@ export class MessageService {
       const known = this.chats.get(ctx.accountId, chatJid);
       this.chats.noteActivity(
         ctx.accountId,
-        { jid: chatJid, displayName: known?.displayName ?? (numberOf(chatJid) || chatJid), number: numberOf(chatJid) },
+        {
+          jid: chatJid,
+          displayName: known?.displayName ?? (numberOf(chatJid) || chatJid),
+          number: numberOf(chatJid),
+        },
         newest.timestamp,
         newest.text,
       );

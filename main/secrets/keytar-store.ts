@@ -1,7 +1,8 @@
+import type * as KeytarModule from 'keytar';
 import { AppFailure } from '../core/app-error.ts';
 import type { SecretStore } from './secret-store.ts';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export const keychainServiceName = 'Ryze Desktop';
 

@@ -71,14 +71,26 @@ export class SessionService {
     }
     const budget = new RateBudget(this.deps.clock);
     const client = this.newClient(account.baseUrl, token, budget);
-    this.activate({ accountId: account.id, baseUrl: account.baseUrl, instance: account.instance, client, budget });
+    this.activate({
+      accountId: account.id,
+      baseUrl: account.baseUrl,
+      instance: account.instance,
+      client,
+      budget,
+    });
     return this.snapshot();
   }
 
   snapshot(): Session {
     const a = this.active;
     return a
-      ? { signedIn: true, keychain: this.keychain, accountId: a.accountId, baseUrl: a.baseUrl, instance: a.instance }
+      ? {
+          signedIn: true,
+          keychain: this.keychain,
+          accountId: a.accountId,
+          baseUrl: a.baseUrl,
+          instance: a.instance,
+        }
       : { signedIn: false, keychain: this.keychain };
   }
 
@@ -101,7 +113,8 @@ export class SessionService {
     const pending = this.pending;
     if (!pending) throw new AppFailure('notSignedIn', 'The sign-in expired. Enter your token again.');
     const instance = pending.instances.find((i) => i.name === name);
-    if (!instance) throw new AppFailure('invalidArgument', `There is no instance named "${name}" for this token.`);
+    if (!instance)
+      throw new AppFailure('invalidArgument', `There is no instance named "${name}" for this token.`);
     const accountId = accountIdOf(pending.baseUrl, instance.name);
     try {
       await this.deps.vault.save(accountId, pending.token);
@@ -113,7 +126,13 @@ export class SessionService {
     this.deps.accounts.save({ id: accountId, baseUrl: pending.baseUrl, instance }, this.deps.clock.now());
     this.deps.accounts.setCurrent(accountId);
     this.pending = null;
-    this.activate({ accountId, baseUrl: pending.baseUrl, instance, client: pending.client, budget: pending.budget });
+    this.activate({
+      accountId,
+      baseUrl: pending.baseUrl,
+      instance,
+      client: pending.client,
+      budget: pending.budget,
+    });
     return this.snapshot();
   }
 

@@ -1,5 +1,6 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import { contentSecurityPolicy } from './csp.ts';
 
 /** The one app window, locked down: isolated, sandboxed, no Node, no navigation, no pop-ups. */
 export function createMainWindow(appUrl: string, preloadPath: string): BrowserWindow {
@@ -50,10 +51,6 @@ export function lockDownSession(): void {
     });
   });
 }
-
-export const contentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function rendererEntry(dirname: string): string {
   const devServer = process.env.ELECTRON_RENDERER_URL;

@@ -31,15 +31,13 @@ export class AccountsRepo {
 
   get(id: string): AccountRecord | null {
     const row = this.db.prepare('SELECT id, base_url, instance_json FROM accounts WHERE id = ?').get(id) as
-      | AccountRow
-      | undefined;
+      AccountRow | undefined;
     return row ? { id: row.id, baseUrl: row.base_url, instance: JSON.parse(row.instance_json) } : null;
   }
 
   currentId(): string | null {
     const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'current_account'`).get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row?.value ?? null;
   }
 

@@ -16,7 +16,8 @@ export function openDatabase(dataDir: string): { db: DatabaseSync; recoveredFrom
   try {
     return { db: prepare(new DatabaseSync(path)), recoveredFrom: null };
   } catch (error) {
-    if (!isCorruption(error)) throw new AppFailure('store', `The local store could not be opened: ${message(error)}`);
+    if (!isCorruption(error))
+      throw new AppFailure('store', `The local store could not be opened: ${message(error)}`);
     const aside = `${path}.corrupt-${Date.now()}`;
     renameSync(path, aside);
     for (const suffix of ['-wal', '-shm']) {

@@ -107,7 +107,9 @@ export class MessagesRepo {
 
   get(accountId: string, id: string): MessageRow | null {
     const row = this.db
-      .prepare(`SELECT ${messageColumns} FROM messages m ${favoriteJoins} WHERE m.account_id = ? AND m.id = ?`)
+      .prepare(
+        `SELECT ${messageColumns} FROM messages m ${favoriteJoins} WHERE m.account_id = ? AND m.id = ?`,
+      )
       .get(accountId, id) as MessageDbRow | undefined;
     return row ? toMessageRow(row) : null;
   }

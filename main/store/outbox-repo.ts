@@ -22,7 +22,11 @@ interface EntryRow {
   wanted: number;
 }
 
-function toTarget(row: { kind: 'chat' | 'message'; chat_jid: string; message_id: string | null }): FavoriteTarget {
+function toTarget(row: {
+  kind: 'chat' | 'message';
+  chat_jid: string;
+  message_id: string | null;
+}): FavoriteTarget {
   return row.kind === 'chat'
     ? { kind: 'chat', chatJid: row.chat_jid }
     : { kind: 'message', chatJid: row.chat_jid, messageId: row.message_id ?? '' };
@@ -84,8 +88,9 @@ export class OutboxRepo {
   }
 
   pendingCount(accountId: string): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM outbox WHERE account_id = ?').get(accountId) as { n: number })
-      .n;
+    return (
+      this.db.prepare('SELECT count(*) AS n FROM outbox WHERE account_id = ?').get(accountId) as { n: number }
+    ).n;
   }
 
   /**
@@ -183,7 +188,12 @@ export class OutboxRepo {
   }
 
   dismissFailed(accountId: string, id: number): boolean {
-    return Number(this.db.prepare('DELETE FROM failed_changes WHERE account_id = ? AND id = ?').run(accountId, id).changes) > 0;
+    return (
+      Number(
+        this.db.prepare('DELETE FROM failed_changes WHERE account_id = ? AND id = ?').run(accountId, id)
+          .changes,
+      ) > 0
+    );
   }
 
   wanted(accountId: string, target: FavoriteTarget): boolean {

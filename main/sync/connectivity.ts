@@ -56,7 +56,9 @@ export class Connectivity {
       await this.clock.sleep(500 + fullJitterBackoff(attempt, { baseMs: 1000, capMs: 15_000 }), signal);
       if (signal.aborted || this.online) return;
       try {
-        const response = await this.fetchImpl(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
+        const response = await this.fetchImpl(`${this.baseUrl}/health`, {
+          signal: AbortSignal.timeout(5000),
+        });
         await response.body?.cancel();
         this.set(true);
       } catch {

@@ -104,7 +104,8 @@ export class OutboxWorker {
     const deadline = this.deps.clock.now() + timeoutMs;
     while (this.deps.clock.now() < deadline) {
       const ctx = this.context;
-      if (!ctx || this.holdReason || (!this.sending && this.deps.outbox.pendingCount(ctx.accountId) === 0)) return;
+      if (!ctx || this.holdReason || (!this.sending && this.deps.outbox.pendingCount(ctx.accountId) === 0))
+        return;
       await this.deps.clock.sleep(20);
     }
   }
@@ -135,7 +136,12 @@ export class OutboxWorker {
     this.sending = true;
     this.deps.onProgress();
     try {
-      const confirmed = await ctx.client.setFavorite(ctx.instance.name, entry.target, entry.wanted, 'background');
+      const confirmed = await ctx.client.setFavorite(
+        ctx.instance.name,
+        entry.target,
+        entry.wanted,
+        'background',
+      );
       if (stop.aborted) return;
       this.deps.outbox.confirm(ctx.accountId, entry.targetKey, confirmed, this.deps.clock.now());
       this.retries = 0;
@@ -157,7 +163,8 @@ export class OutboxWorker {
     // only spend the rate budget on the same answer.
     const pause = (capMs: number) => {
       this.retries++;
-      this.pausedUntil = now + 250 + fullJitterBackoff(this.retries, { baseMs: 1000, capMs, ...this.randomOption() });
+      this.pausedUntil =
+        now + 250 + fullJitterBackoff(this.retries, { baseMs: 1000, capMs, ...this.randomOption() });
     };
 
     switch (kind) {
@@ -189,7 +196,13 @@ export class OutboxWorker {
         }
         break;
     }
-    this.deps.outbox.fail(ctx.accountId, entry, this.deps.labelOf(ctx.accountId, entry), toAppError(error), now);
+    this.deps.outbox.fail(
+      ctx.accountId,
+      entry,
+      this.deps.labelOf(ctx.accountId, entry),
+      toAppError(error),
+      now,
+    );
   }
 
   private randomOption(): { random?: () => number } {

@@ -1,0 +1,73 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+/** Only the Electron shell files may import electron (as in Signal and VS Code). */
+const shellFiles = ['main/index.ts', 'main/shell/**/*.ts', 'preload/index.ts', 'test/e2e/electron/**/*.ts'];
+
+const noImport = (patterns) => ['error', { patterns }];
+
+export default ts.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'test/screenshots/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: shellFiles,
+    rules: {
+      'no-restricted-imports': noImport([
+        { group: ['electron'], message: 'Only the Electron shell files import electron.' },
+        { group: ['**/renderer/**'], message: 'Main code never imports renderer code.' },
+      ]),
+    },
+  },
+  {
+    files: ['main/index.ts', 'main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': noImport([
+        { group: ['**/renderer/**'], message: 'Main code never imports renderer code.' },
+      ]),
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': noImport([
+        { group: ['electron'], message: 'The renderer reaches main only through window.ryze.' },
+        { group: ['**/main/**'], message: 'Renderer code never imports main code.' },
+        { group: ['node:*'], message: 'The renderer has no Node APIs.' },
+      ]),
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    ignores: ['preload/index.ts'],
+    rules: {
+      'no-restricted-imports': noImport([
+        { group: ['electron'], message: 'Only preload/index.ts imports electron.' },
+        { group: ['**/main/**', '**/renderer/**'], message: 'The contract stands alone.' },
+      ]),
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/e2e/electron/**'],
+    rules: {
+      'no-restricted-imports': noImport([{ group: ['electron'], message: 'Tests run without Electron.' }]),
+    },
+  },
+);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs a command inside a private D-Bus session with a fresh, unlocked GNOME Keyring, so tests use a
+# real Secret Service without touching the user's own keyring. Linux only.
+#   scripts/with-test-keyring.sh npm test
+set -euo pipefail
+if [ "$#" -eq 0 ]; then
+  echo "usage: $0 COMMAND [ARGS...]" >&2
+  exit 2
+fi
+for tool in dbus-run-session gnome-keyring-daemon; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install dbus gnome-keyring" >&2; exit 2; }
+done
+data_home=$(mktemp -d)
+trap 'rm -rf "$data_home"' EXIT
+export XDG_DATA_HOME="$data_home"
+exec dbus-run-session -- bash -c '
+  echo -n "ryze-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  exec "$@"
+' ryze-keyring "$@"

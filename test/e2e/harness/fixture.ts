@@ -1,0 +1,71 @@
+import { test as base, type Page } from '@playwright/test';
+import keytar from 'keytar';
+import { resolve } from 'node:path';
+import type { RyzeApp } from '../../../main/app.ts';
+import { isAppPage } from '../../../main/shell/trusted-origin.ts';
+import { contentSecurityPolicy } from '../../../main/shell/csp.ts';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
+import { buildApp, testKeychainService, type TestApp } from '../../support/app-harness.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+import { installBridge, subscribeEvents } from './bridge.ts';
+import { serveRenderer } from './static-server.ts';
+
+export interface Ryze {
+  emulator: Emulator;
+  app: TestApp;
+  dataDir: string;
+  url: string;
+  /** Closes the main services and builds them again over the same store and keychain (an app restart). */
+  restart(): Promise<void>;
+}
+
+/**
+ * A Playwright fixture: the seeded emulator, the real main services (as createApp builds them), the
+ * built renderer served on loopback with the app's CSP, and the contract bridge between them.
+ */
+export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }>({
+  emulatorOptions: [{ contacts: 60, bigChatMessages: 400 }, { option: true }],
+  ryze: async ({ page, emulatorOptions }, use) => {
+    const emulator = createEmulator(emulatorOptions);
+    await emulator.start();
+    const dir = tempDir('ryze-e2e-');
+    const server = await serveRenderer(resolve('out/renderer'), contentSecurityPolicy);
+    const trusted = isAppPage(server.url);
+    let app = buildApp(dir.path, { isTrustedCaller: trusted });
+    await app.start();
+    let unsubscribe = await installBridge(page, () => app as RyzeApp);
+    const ryze: Ryze = {
+      emulator,
+      get app() {
+        return app;
+      },
+      dataDir: dir.path,
+      url: server.url,
+      async restart() {
+        unsubscribe();
+        await app.close();
+        app = buildApp(dir.path, { isTrustedCaller: trusted });
+        await app.start();
+        unsubscribe = subscribeEvents(page, app);
+      },
+    };
+    await use(ryze);
+    unsubscribe();
+    await app.close();
+    await server.close();
+    await emulator.stop();
+    for (const c of await keytar.findCredentials(testKeychainService))
+      await keytar.deletePassword(testKeychainService, c.account);
+    dir.remove();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Fills the sign-in form as a user would and picks an instance. */
+export async function signInThroughUi(page: Page, ryze: Ryze, instance = 'support'): Promise<void> {
+  await page.getByTestId('base-url').fill(ryze.emulator.baseUrl);
+  await page.getByTestId('token').fill(ryze.emulator.accountToken);
+  await page.getByTestId('continue').click();
+  await page.getByTestId('instance-option').filter({ hasText: instance }).click();
+}

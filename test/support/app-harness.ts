@@ -1,0 +1,54 @@
+import { createApp, type AppOptions, type RyzeApp } from '../../main/app.ts';
+import { KeytarSecretStore } from '../../main/secrets/keytar-store.ts';
+import type { RequestArgs, RequestChannel, RequestResult, Result } from '../../preload/contract.ts';
+
+/** A keychain service name of the tests' own, so they never touch a real user's entry. */
+export const testKeychainService = `Ryze Desktop (test ${process.pid})`;
+
+export const trustedCaller = { url: 'http://ryze.test/index.html', isMainFrame: true };
+
+/**
+ * The main services exactly as the shell builds them, over the real OS keychain and a store in
+ * `dataDir`, plus a typed `call` that goes through the IPC router like a renderer call does.
+ */
+export function buildApp(dataDir: string, options: Partial<AppOptions> = {}) {
+  const app = createApp({
+    dataDir,
+    secretStore: new KeytarSecretStore(testKeychainService),
+    isTrustedCaller: (caller) => caller.url === trustedCaller.url && caller.isMainFrame,
+    random: () => 0.5,
+    ...options,
+  });
+  return Object.assign(app, {
+    call: <C extends RequestChannel>(channel: C, args: RequestArgs<C>) =>
+      app.router.handle(channel, args, trustedCaller) as Promise<Result<RequestResult<C>>>,
+  });
+}
+export type TestApp = ReturnType<typeof buildApp>;
+
+/** Unwraps a Result, failing the test with the app's own error text otherwise. */
+export function ok<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Signs in with `token` and picks `instance`, as a user would in the sign-in view. */
+export async function signIn(app: TestApp, baseUrl: string, token: string, instance: string): Promise<void> {
+  ok(await app.call('session:beginSignIn', { baseUrl, token }));
+  ok(await app.call('session:chooseInstance', { instance }));
+}
+
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export type { RyzeApp };

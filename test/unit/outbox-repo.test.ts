@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FavoriteTarget } from '../../preload/contract.ts';
+import { ChatsRepo } from '../../main/store/chats-repo.ts';
+import { openDatabase } from '../../main/store/database.ts';
+import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const account = 'acct-1';
+const chat = (n: number): FavoriteTarget => ({ kind: 'chat', chatJid: `55119000000${n}@s.whatsapp.net` });
+const message = (id: string): FavoriteTarget => ({
+  kind: 'message',
+  chatJid: '5511900000001@s.whatsapp.net',
+  messageId: id,
+});
+
+describe('favorite state and the outbox', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let outbox: OutboxRepo;
+  let close: () => void;
+  let reopen: () => OutboxRepo;
+
+  beforeEach(() => {
+    dir = tempDir();
+    const open = () => {
+      const { db } = openDatabase(dir.path);
+      close = () => db.close();
+      return new OutboxRepo(db);
+    };
+    outbox = open();
+    reopen = () => {
+      close();
+      return open();
+    };
+  });
+  afterEach(() => {
+    close();
+    dir.remove();
+  });
+
+  it('keeps only the latest wanted state per target, however often it is toggled', () => {
+    for (let i = 0; i < 7; i++) outbox.setWanted(account, chat(1), i % 2 === 0, i);
+    const entries = outbox.oldest(account, 10);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.wanted).toBe(true);
+  });
+
+  it('drops a pending change that returns to the last confirmed state: no call is wasted', () => {
+    outbox.setWanted(account, chat(1), true, 1);
+    outbox.setWanted(account, chat(1), false, 2);
+    expect(outbox.pendingCount(account)).toBe(0);
+
+    outbox.setWanted(account, message('M1'), true, 3);
+    outbox.confirm(account, 'message:M1', true, 4);
+    expect(outbox.pendingCount(account)).toBe(0);
+    outbox.setWanted(account, message('M1'), false, 5);
+    outbox.setWanted(account, message('M1'), true, 6);
+    expect(outbox.pendingCount(account)).toBe(0);
+    expect(outbox.wanted(account, message('M1'))).toBe(true);
+  });
+
+  it('queues as many changes as targets whose wanted state differs from the confirmed one', () => {
+    for (let n = 0; n < 50; n++)
+      for (let k = 0; k <= n % 4; k++) outbox.setWanted(account, chat(n), k % 2 === 0, k);
+    // n % 4 = 0 or 2 → last toggle wanted=true (differs); 1 or 3 → back to false (no change).
+    expect(outbox.pendingCount(account)).toBe(25);
+  });
+
+  it('keeps a change made while its previous version was in flight', () => {
+    outbox.setWanted(account, chat(1), true, 1);
+    const [sent] = outbox.oldest(account, 1);
+    outbox.setWanted(account, chat(1), false, 2); // the user changes their mind mid-flight
+    outbox.confirm(account, sent!.targetKey, true, 3);
+    const [next] = outbox.oldest(account, 1);
+    expect(next?.wanted).toBe(false);
+  });
+
+  it('survives a restart: what was committed is still queued', () => {
+    outbox.setWanted(account, chat(1), true, 1);
+    outbox.setWanted(account, message('M9'), true, 2);
+    outbox = reopen();
+    expect(outbox.oldest(account, 10).map((e) => e.targetKey)).toEqual([
+      `chat:${chat(1).chatJid}`,
+      'message:M9',
+    ]);
+  });
+
+  it('a refused change puts the star back, is listed as failed, and can be retried', () => {
+    outbox.setWanted(account, message('GONE'), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    outbox.fail(account, entry!, '“hello” (Ana)', { kind: 'notFound', message: 'Message not found' }, 2);
+    expect(outbox.wanted(account, message('GONE'))).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+    const [failed] = outbox.failed(account);
+    expect(failed).toMatchObject({
+      label: '“hello” (Ana)',
+      wanted: true,
+      error: { message: 'Message not found' },
+    });
+
+    expect(outbox.retryFailed(account, failed!.id, 3)).toEqual(message('GONE'));
+    expect(outbox.wanted(account, message('GONE'))).toBe(true);
+    expect(outbox.pendingCount(account)).toBe(1);
+    expect(outbox.failed(account)).toHaveLength(0);
+  });
+
+  it('keeps accounts apart', () => {
+    outbox.setWanted(account, chat(1), true, 1);
+    expect(outbox.pendingCount('someone-else')).toBe(0);
+    expect(outbox.wanted('someone-else', chat(1))).toBe(false);
+  });
+
+  it('chat rows show the star and the pending mark from the same store', () => {
+    const { db } = openDatabase(dir.path);
+    const chats = new ChatsRepo(db);
+    chats.saveContacts(account, [{ jid: chat(1).chatJid, displayName: 'Ana', number: '5511900000001' }]);
+    outbox.setWanted(account, chat(1), true, 1);
+    expect(chats.get(account, chat(1).chatJid)).toMatchObject({ favorite: true, pending: true });
+    outbox.confirm(account, `chat:${chat(1).chatJid}`, true, 2);
+    expect(chats.get(account, chat(1).chatJid)).toMatchObject({ favorite: true, pending: false });
+    db.close();
+  });
+});
