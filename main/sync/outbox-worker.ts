@@ -45,7 +45,11 @@ export class OutboxWorker {
   constructor(deps: OutboxWorkerDeps) {
     this.deps = deps;
     deps.connectivity.onChange((online) => {
-      if (online) this.wake();
+      // The API answers again: whatever backoff a network failure started is over.
+      if (online) {
+        this.pausedUntil = 0;
+        this.wake();
+      }
       deps.onProgress();
     });
   }

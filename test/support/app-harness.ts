@@ -16,7 +16,7 @@ export function buildApp(dataDir: string, options: Partial<AppOptions> = {}) {
     dataDir,
     secretStore: new KeytarSecretStore(testKeychainService),
     isTrustedCaller: (caller) => caller.url === trustedCaller.url && caller.isMainFrame,
-    random: () => 0.5,
+    random: () => 0.2,
     ...options,
   });
   return Object.assign(app, {
