@@ -3,7 +3,7 @@ import { KeytarSecretStore } from '../../main/secrets/keytar-store.ts';
 import type { RequestArgs, RequestChannel, RequestResult, Result } from '../../preload/contract.ts';
 
 /** A keychain service name of the tests' own, so they never touch a real user's entry. */
-export const testKeychainService = `Ryze Desktop (test ${process.pid})`;
+export const testKeychainService = 'Ryze Desktop (tests)';
 
 export const trustedCaller = { url: 'http://ryze.test/index.html', isMainFrame: true };
 

@@ -1,0 +1,129 @@
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FavoriteTarget } from '../../preload/contract.ts';
+import { createEmulator, type Emulator } from '../emulator/index.ts';
+import { ok, testKeychainService, waitFor } from '../support/app-harness.ts';
+import { HostClient } from '../support/host-client.ts';
+import { starredOnServer } from '../support/favorites-view.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const kills = 24;
+const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed with CRASH_SEED. */
+function prng(s: number): () => number {
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const keyOf = (t: FavoriteTarget) => (t.kind === 'chat' ? `chat:${t.chatJid}` : `message:${t.messageId}`);
+
+describe('crash safety', () => {
+  let emulator: Emulator;
+  let dir: ReturnType<typeof tempDir>;
+
+  beforeAll(async () => {
+    // A little latency so kills land while calls are in flight, not only between them.
+    // 24 restarts each reopen the live socket; a larger budget keeps this test about crashes, not pacing.
+    emulator = createEmulator({ contacts: 30, bigChatMessages: 80, rateLimit: 1000 });
+    emulator.faults.latencyMs = 15;
+    await emulator.start();
+    dir = tempDir('ryze-crash-');
+  });
+  afterAll(async () => {
+    await emulator.stop();
+    for (const c of await keytar.findCredentials(testKeychainService))
+      await keytar.deletePassword(testKeychainService, c.account);
+    dir.remove();
+  });
+
+  it(`loses no change across ${kills} SIGKILLs while changes are queued and draining`, async () => {
+    console.log(`crash-safety seed: ${seed} (replay with CRASH_SEED=${seed})`);
+    const random = prng(seed);
+
+    let host = new HostClient(dir.path);
+    await host.ready;
+    ok(await host.call('session:beginSignIn', { baseUrl: emulator.baseUrl, token: emulator.accountToken }));
+    ok(await host.call('session:chooseInstance', { instance: 'support' }));
+    ok(await host.call('chats:refresh', undefined));
+    ok(await host.call('messages:loadOlder', { chatJid: emulator.bigChatJid }));
+    const chats = ok(await host.call('chats:page', { offset: 0, limit: 12 })).rows;
+    const messages = ok(
+      await host.call('messages:page', { chatJid: emulator.bigChatJid, offset: 0, limit: 12 }),
+    ).rows;
+    const targets: FavoriteTarget[] = [
+      ...chats.map((c) => ({ kind: 'chat' as const, chatJid: c.jid })),
+      ...messages.map((m) => ({ kind: 'message' as const, chatJid: m.chatJid, messageId: m.id })),
+    ];
+
+    /** What the user was told is queued: the truth the app must keep. */
+    const chosen = new Map<string, boolean>();
+    /** A toggle sent when the kill came, not acknowledged: either outcome is allowed. */
+    let unsure: { key: string; values: boolean[] } | null = null;
+
+    const shown = async (h: HostClient): Promise<Map<string, boolean>> => {
+      const state = new Map<string, boolean>();
+      for (const c of ok(await h.call('favorites:chats', { offset: 0, limit: 500 })).rows)
+        state.set(`chat:${c.jid}`, true);
+      for (const m of ok(await h.call('favorites:messages', { offset: 0, limit: 500 })).rows)
+        state.set(`message:${m.id}`, true);
+      return state;
+    };
+
+    for (let round = 0; round < kills; round++) {
+      const toggles = 1 + Math.floor(random() * 12);
+      const killAfterMs = Math.floor(random() * 120);
+      const killer = new Promise<void>((resolve) => setTimeout(resolve, killAfterMs));
+      let killed = false;
+      const work = (async () => {
+        for (let i = 0; i < toggles && !killed; i++) {
+          const target = targets[Math.floor(random() * targets.length)]!;
+          const key = keyOf(target);
+          const value = random() < 0.6;
+          unsure = { key, values: [chosen.get(key) ?? false, value] };
+          const result = await host.call('favorites:set', { target, favorite: value });
+          if (killed) return; // answered after the kill was decided: stays unsure
+          ok(result);
+          chosen.set(key, value);
+          unsure = null;
+        }
+      })();
+      await Promise.race([killer, work]);
+      await killer;
+      killed = true;
+      await host.kill();
+
+      host = new HostClient(dir.path);
+      await host.ready;
+      const state = await shown(host);
+      if (unsure) {
+        const u: { key: string; values: boolean[] } = unsure;
+        const now = state.get(u.key) ?? false;
+        expect(u.values, `round ${round}: in-flight toggle of ${u.key}`).toContain(now);
+        chosen.set(u.key, now);
+        unsure = null;
+      }
+      for (const [key, value] of chosen) {
+        expect(state.get(key) ?? false, `round ${round} (seed ${seed}): ${key} after restart`).toBe(value);
+      }
+    }
+
+    await waitFor(
+      async () => ok(await host.call('outbox:status', undefined)).pending === 0,
+      30_000,
+      'final drain',
+    );
+    const final = await shown(host);
+    const wantedOn = [...chosen]
+      .filter(([, v]) => v)
+      .map(([k]) => k)
+      .sort();
+    expect([...final.keys()].sort()).toEqual(wantedOn);
+    expect(starredOnServer(emulator.favorites('support'))).toEqual(wantedOn);
+    await host.close();
+  }, 120_000);
+});
