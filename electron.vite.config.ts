@@ -23,7 +23,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [svelte()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

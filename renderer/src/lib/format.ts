@@ -1,0 +1,79 @@
+/** Dates and numbers in the chosen locale, with cached `Intl` formatters. */
+import { i18n, t, type Locale } from '../i18n/index.svelte.ts';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, kind: 'time' | 'weekday' | 'date' | 'day' | 'full'): Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`;
+  let f = cache.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'time'
+        ? { hour: '2-digit', minute: '2-digit' }
+        : kind === 'weekday'
+          ? { weekday: 'short' }
+          : kind === 'date'
+            ? { day: '2-digit', month: '2-digit', year: '2-digit' }
+            : kind === 'day'
+              ? { day: 'numeric', month: 'short' }
+              : { dateStyle: 'medium', timeStyle: 'short' };
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function startOfDay(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Chat-list style: 14:05 today, "Yesterday", weekday within a week, else a short date. '' for 0. */
+export function formatWhen(ms: number, now = Date.now()): string {
+  if (!ms) return '';
+  const locale = i18n.locale;
+  const days = Math.round((startOfDay(now) - startOfDay(ms)) / 86_400_000);
+  if (days <= 0) return formatter(locale, 'time').format(ms);
+  if (days === 1) return t('time.yesterday');
+  if (days < 7) return formatter(locale, 'weekday').format(ms);
+  return formatter(locale, 'date').format(ms);
+}
+
+/** Message style: time today, "24 Nov 14:05" this year, else a short date + time. */
+export function formatMessageTime(ms: number, now = Date.now()): string {
+  if (!ms) return '';
+  const locale = i18n.locale;
+  const time = formatter(locale, 'time').format(ms);
+  if (startOfDay(ms) === startOfDay(now)) return time;
+  const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
+  return `${formatter(locale, sameYear ? 'day' : 'date').format(ms)} ${time}`;
+}
+
+/** Full date and time, for tooltips. */
+export function formatFull(ms: number): string {
+  return ms ? formatter(i18n.locale, 'full').format(ms) : '';
+}
+
+/** Digits → "+5511999998888"; '' stays ''. */
+export function formatNumberJid(digits: string): string {
+  return digits ? `+${digits}` : '';
+}
+
+/** Up to two initials for an avatar. */
+export function initials(name: string): string {
+  const words = name
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const second = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + second).toUpperCase() || '#';
+}
+
+/** A stable 0..7 hue slot for an avatar, from the jid. */
+export function avatarSlot(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(h) % 8;
+}

@@ -1,0 +1,31 @@
+/** Who is signed in, as main reports it (`session:get` + `session:changed`). Never holds a token. */
+import type { AppError, Session } from '../../../preload/contract.ts';
+import { call, on } from './bridge.ts';
+
+class SessionStore {
+  session = $state<Session | null>(null);
+  loadError = $state<AppError | null>(null);
+
+  /** Subscribe, then read the current session. Returns the unsubscribe function. */
+  start(): () => void {
+    let heardEvent = false;
+    const off = on('session:changed', (s) => {
+      heardEvent = true;
+      this.session = s;
+    });
+    void call('session:get', undefined).then((r) => {
+      if (r.ok) {
+        if (!heardEvent) this.session = r.value;
+      } else {
+        this.loadError = r.error;
+      }
+    });
+    return off;
+  }
+
+  set(session: Session): void {
+    this.session = session;
+  }
+}
+
+export const sessionStore = new SessionStore();

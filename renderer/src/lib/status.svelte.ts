@@ -1,0 +1,36 @@
+/** Outbox and connection status, kept current from their events. */
+import type { ConnectionStatus, OutboxStatus } from '../../../preload/contract.ts';
+import { call, on } from './bridge.ts';
+
+class StatusStore {
+  outbox = $state<OutboxStatus | null>(null);
+  connection = $state<ConnectionStatus | null>(null);
+
+  start(): () => void {
+    let outboxEvent = false;
+    let connectionEvent = false;
+    const offs = [
+      on('outbox:changed', (s) => {
+        outboxEvent = true;
+        this.outbox = s;
+      }),
+      on('connection:changed', (s) => {
+        connectionEvent = true;
+        this.connection = s;
+      }),
+    ];
+    void call('outbox:status', undefined).then((r) => {
+      if (r.ok && !outboxEvent) this.outbox = r.value;
+    });
+    void call('connection:status', undefined).then((r) => {
+      if (r.ok && !connectionEvent) this.connection = r.value;
+    });
+    return () => {
+      for (const off of offs) off();
+      this.outbox = null;
+      this.connection = null;
+    };
+  }
+}
+
+export const status = new StatusStore();
