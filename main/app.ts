@@ -56,6 +56,10 @@ export function createApp(options: AppOptions) {
     connectivity,
     labelOf: (accountId, entry) => labelOf(accountId, entry),
     onProgress: () => favorites && emit('outbox:changed', favorites.status()),
+    onSettled: ({ target }) =>
+      target.kind === 'chat'
+        ? emit('chats:changed', null)
+        : emit('messages:changed', { chatJid: target.chatJid }),
     ...(options.random ? { random: options.random } : {}),
   });
   let live: LiveService | null = null;

@@ -17,6 +17,8 @@ export interface OutboxWorkerDeps {
   /** A name the user recognises for a target, for the failed-changes list. */
   labelOf: (accountId: string, entry: OutboxEntry) => string;
   onProgress: () => void;
+  /** A change reached its end (confirmed or refused): its row's star and pending mark change. */
+  onSettled: (entry: OutboxEntry) => void;
   random?: () => number;
 }
 
@@ -150,6 +152,7 @@ export class OutboxWorker {
       this.deps.outbox.confirm(ctx.accountId, entry.targetKey, confirmed, this.deps.clock.now());
       this.retries = 0;
       this.holdReason = null;
+      this.deps.onSettled(entry);
     } catch (error) {
       if (!stop.aborted) this.handleFailure(ctx, entry, error);
     } finally {
@@ -207,6 +210,7 @@ export class OutboxWorker {
       toAppError(error),
       now,
     );
+    this.deps.onSettled(entry);
   }
 
   private randomOption(): { random?: () => number } {
