@@ -1,21 +1,35 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createEmulator } from '../../emulator/index.ts';
 
-/** The path `require('electron')` gives, when the binary was downloaded; null (with why) when not. */
+/**
+ * Where the Electron binary is, or why there is none. `require('electron')` would try to download it,
+ * so where downloads are switched off the binary is looked up on disk instead.
+ */
 function electronBinary(): { path: string | null; why: string } {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('electron/package.json'));
+  const pathFile = join(root, 'path.txt');
+  const onDisk = existsSync(pathFile) ? join(root, 'dist', readFileSync(pathFile, 'utf8')) : null;
+  if (onDisk && existsSync(onDisk)) return { path: onDisk, why: '' };
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    return {
+      path: null,
+      why: 'the Electron binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set',
+    };
+  }
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    if (typeof path === 'string' && existsSync(path)) return { path, why: '' };
-    return { path: null, why: `the Electron binary is not installed (expected at ${String(path)})` };
+    const path = require('electron') as unknown as string;
+    return existsSync(path)
+      ? { path, why: '' }
+      : { path: null, why: `the Electron binary is missing at ${path}` };
   } catch (error) {
     return {
       path: null,
-      why: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})`,
+      why: `the Electron binary could not be installed (${(error as Error).message.split('\n')[0]})`,
     };
   }
 }
