@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { ChatService } from './chats/chat-service.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { EventHub } from './core/event-sink.ts';
 import { FavoritesService } from './favorites/favorites-service.ts';
 import { IpcRouter, type CallerInfo, type Handlers } from './ipc/router.ts';
+import { RotatingLog } from './log/rotating-log.ts';
 import { LiveService } from './live/live-service.ts';
 import { MessageService } from './messages/message-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
@@ -26,8 +28,6 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Jitter source for retry backoff; tests pass a fixed one. */
   random?: () => number;
-  /** Reports unexpected errors (the shell writes them to the redacting log). */
-  onUnexpected?: (where: string, error: unknown) => void;
 }
 
 export type RyzeApp = ReturnType<typeof createApp>;
@@ -40,7 +40,14 @@ export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const emit = events.emit;
+  // The session is built below; the log reads its secrets lazily, on each line.
+  let session: SessionService | null = null;
+  const log = new RotatingLog({
+    dir: join(options.dataDir, 'logs'),
+    secrets: () => session?.secrets() ?? [],
+  });
   const { db, recoveredFrom } = openDatabase(options.dataDir);
+  if (recoveredFrom) log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
   const accounts = new AccountsRepo(db);
   const chatsRepo = new ChatsRepo(db);
   const messagesRepo = new MessagesRepo(db);
@@ -56,6 +63,7 @@ export function createApp(options: AppOptions) {
     connectivity,
     labelOf: (accountId, entry) => labelOf(accountId, entry),
     onProgress: () => favorites && emit('outbox:changed', favorites.status()),
+    log,
     onSettled: ({ target }) =>
       target.kind === 'chat'
         ? emit('chats:changed', null)
@@ -64,7 +72,7 @@ export function createApp(options: AppOptions) {
   });
   let live: LiveService | null = null;
 
-  const session = new SessionService({
+  session = new SessionService({
     accounts,
     vault,
     clock,
@@ -72,6 +80,7 @@ export function createApp(options: AppOptions) {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
     onAccountChange: (ctx) => {
+      log.info(ctx ? `Signed in to instance ${ctx.instance.name} at ${ctx.baseUrl}` : 'Signed out');
       connectivity.use(ctx?.baseUrl ?? null);
       if (ctx) {
         worker.start(ctx);
@@ -136,7 +145,8 @@ export function createApp(options: AppOptions) {
   };
   const router = new IpcRouter(handlers, {
     isTrustedCaller: options.isTrustedCaller,
-    ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
+    onUnexpected: (channel, error) => log.error(`Unexpected error in ${channel}`, error),
+    onRejected: (channel, reason) => log.warn(`Rejected call to ${channel}: ${reason}`),
   });
 
   return {
@@ -144,6 +154,7 @@ export function createApp(options: AppOptions) {
     events,
     /** Set when the store file was unreadable and moved aside; the shell tells the user. */
     recoveredStore: recoveredFrom,
+    log,
     services: { session, chats, messages, favorites: fav, worker, live: liveService, connectivity },
     /** Restores the last session (no prompt when the keychain still has its token). */
     start: () => session.restore(),

@@ -40,6 +40,8 @@ async function start(): Promise<void> {
     isTrustedCaller: isAppPage(appUrl),
   });
   const services = ryze;
+  process.on('uncaughtException', (error) => services.log.error('Uncaught exception', error));
+  process.on('unhandledRejection', (reason) => services.log.error('Unhandled rejection', reason));
   for (const channel of requestChannels) {
     ipcMain.handle(channel, (event, args: unknown) =>
       services.router.handle(channel, args, {

@@ -24,30 +24,35 @@ export class IpcRouter {
   private readonly handlers: Handlers;
   private readonly isTrustedCaller: (caller: CallerInfo) => boolean;
   private readonly onUnexpected: (channel: string, error: unknown) => void;
+  private readonly onRejected: (channel: string, reason: string) => void;
 
   constructor(
     handlers: Handlers,
     options: {
       isTrustedCaller: (caller: CallerInfo) => boolean;
       onUnexpected?: (channel: string, error: unknown) => void;
+      /** Told of calls refused before reaching a service (wrong sender, unknown channel, bad argument). */
+      onRejected?: (channel: string, reason: string) => void;
     },
   ) {
     this.handlers = handlers;
     this.isTrustedCaller = options.isTrustedCaller;
     this.onUnexpected = options.onUnexpected ?? (() => {});
+    this.onRejected = options.onRejected ?? (() => {});
   }
 
   async handle(channel: unknown, args: unknown, caller: CallerInfo): Promise<Result<unknown>> {
+    const label = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
     if (!this.isTrustedCaller(caller)) {
-      return failure('forbiddenSender', 'This call did not come from the app window.');
+      return this.reject(label, 'forbiddenSender', 'This call did not come from the app window.');
     }
     if (typeof channel !== 'string' || !Object.hasOwn(requests, channel)) {
-      return failure('invalidArgument', 'Unknown request.');
+      return this.reject(label, 'invalidArgument', 'Unknown request.');
     }
     const name = channel as RequestChannel;
     const parsed = v.safeParse(requests[name].args, args);
     if (!parsed.success) {
-      return failure('invalidArgument', describeIssues(parsed.issues));
+      return this.reject(label, 'invalidArgument', describeIssues(parsed.issues));
     }
     try {
       const handler = this.handlers[name] as (a: unknown) => unknown;
@@ -57,10 +62,15 @@ export class IpcRouter {
       return { ok: false, error: toAppError(error) };
     }
   }
-}
 
-function failure(kind: 'forbiddenSender' | 'invalidArgument', message: string): Result<never> {
-  return { ok: false, error: { kind, message } };
+  private reject(
+    channel: string,
+    kind: 'forbiddenSender' | 'invalidArgument',
+    message: string,
+  ): Result<never> {
+    this.onRejected(channel, message);
+    return { ok: false, error: { kind, message } };
+  }
 }
 
 /**

@@ -136,6 +136,13 @@ export class SessionService {
     return this.snapshot();
   }
 
+  /** Every token this process holds (signed in, or mid sign-in), so logs and errors can strip them. */
+  secrets(): string[] {
+    return this.pending
+      ? [...this.deps.vault.knownSecrets(), this.pending.token]
+      : this.deps.vault.knownSecrets();
+  }
+
   cancelSignIn(): void {
     this.pending = null;
   }

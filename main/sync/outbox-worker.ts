@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
 import { fullJitterBackoff } from './backoff.ts';
+import type { RotatingLog } from '../log/rotating-log.ts';
 import type { Connectivity } from './connectivity.ts';
 import { WakeSignal } from './wake-signal.ts';
 
@@ -19,6 +20,7 @@ export interface OutboxWorkerDeps {
   onProgress: () => void;
   /** A change reached its end (confirmed or refused): its row's star and pending mark change. */
   onSettled: (entry: OutboxEntry) => void;
+  log: Pick<RotatingLog, 'info' | 'warn'>;
   random?: () => number;
 }
 
@@ -166,6 +168,7 @@ export class OutboxWorker {
     const failure = error instanceof AppFailure ? error : null;
     const kind = failure?.kind ?? 'internal';
     const message = failure?.message ?? '';
+    this.deps.log.warn(`Favorite change for ${entry.targetKey} failed: ${kind} ${message}`);
     // Failures that are not about this change pause the whole queue: retrying the next change would
     // only spend the rate budget on the same answer.
     const pause = (capMs: number) => {
