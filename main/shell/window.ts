@@ -20,6 +20,8 @@ export function createMainWindow(appUrl: string, preloadPath: string): BrowserWi
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window without passing the open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
