@@ -7,6 +7,7 @@ import { IpcRouter, type CallerInfo, type Handlers } from './ipc/router.ts';
 import { RotatingLog } from './log/rotating-log.ts';
 import { LiveService } from './live/live-service.ts';
 import { MessageService } from './messages/message-service.ts';
+import { SearchService } from './search/search-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { TokenVault } from './secrets/token-vault.ts';
 import { SessionService } from './session/session-service.ts';
@@ -16,7 +17,7 @@ import { openDatabase } from './store/database.ts';
 import { MessagesRepo } from './store/messages-repo.ts';
 import { OutboxRepo, type OutboxEntry } from './store/outbox-repo.ts';
 import { Connectivity } from './sync/connectivity.ts';
-import { OutboxWorker } from './sync/outbox-worker.ts';
+import { OutboxWorkers } from './sync/outbox-workers.ts';
 
 export interface AppOptions {
   /** Where the store lives (Electron's userData, or a temporary folder in tests). */
@@ -57,19 +58,21 @@ export function createApp(options: AppOptions) {
 
   // Built before the session because the session starts and stops them as accounts come and go.
   let favorites: FavoritesService | null = null;
-  const worker = new OutboxWorker({
+  const isShown = (accountId: string) => session?.context?.accountId === accountId;
+  const workers = new OutboxWorkers((accountId) => ({
     outbox: outboxRepo,
     clock,
     connectivity,
-    labelOf: (accountId, entry) => labelOf(accountId, entry),
-    onProgress: () => favorites && emit('outbox:changed', favorites.status()),
+    labelOf: (entry) => labelOf(accountId, entry),
+    onProgress: () => favorites && isShown(accountId) && emit('outbox:changed', favorites.status()),
     log,
-    onSettled: ({ target }) =>
-      target.kind === 'chat'
-        ? emit('chats:changed', null)
-        : emit('messages:changed', { chatJid: target.chatJid }),
+    onSettled: ({ target }) => {
+      if (!isShown(accountId)) return;
+      if (target.kind === 'chat') emit('chats:changed', null);
+      else emit('messages:changed', { chatJid: target.chatJid });
+    },
     ...(options.random ? { random: options.random } : {}),
-  });
+  }));
   let live: LiveService | null = null;
 
   session = new SessionService({
@@ -79,26 +82,25 @@ export function createApp(options: AppOptions) {
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
-    onAccountChange: (ctx) => {
-      log.info(ctx ? `Signed in to instance ${ctx.instance.name} at ${ctx.baseUrl}` : 'Signed out');
-      connectivity.use(ctx?.baseUrl ?? null);
-      if (ctx) {
-        worker.start(ctx);
-        live?.start(ctx);
-      } else {
-        void worker.stop();
-        live?.stop();
-      }
+    onAccountsChange: (shown, signedIn) => {
+      log.info(
+        shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',
+      );
+      connectivity.reset();
+      workers.follow(signedIn);
+      if (shown) live?.start(shown);
+      else live?.stop();
     },
   });
   const chats = new ChatService({ session, chats: chatsRepo, emit });
   const messages = new MessageService({ session, chats: chatsRepo, messages: messagesRepo, emit });
+  const search = new SearchService({ session, db });
   favorites = new FavoritesService({
     session,
     outbox: outboxRepo,
     chats: chatsRepo,
     messages: messagesRepo,
-    worker,
+    workers,
     clock,
     emit,
   });
@@ -108,7 +110,7 @@ export function createApp(options: AppOptions) {
     messages: messagesRepo,
     clock,
     emit,
-    onInstanceConnected: () => worker.wake({ releaseHold: true }),
+    onInstanceConnected: (accountId) => workers.get(accountId)?.wake({ releaseHold: true }),
   });
   const fav = favorites;
   const liveService = live;
@@ -130,6 +132,10 @@ export function createApp(options: AppOptions) {
       return null;
     },
     'session:signOut': () => session.signOut(),
+    'accounts:list': () => session.list((accountId) => outboxRepo.pendingCount(accountId)),
+    'accounts:switch': ({ accountId }) => session.switchTo(accountId),
+    'accounts:instances': () => session.instances(),
+    'accounts:openInstance': ({ instance }) => session.openInstance(instance),
     'chats:page': ({ offset, limit, query }) => chats.page(offset, limit, query),
     'chats:refresh': () => chats.refresh(),
     'messages:page': ({ chatJid, offset, limit }) => messages.page(chatJid, offset, limit),
@@ -138,6 +144,7 @@ export function createApp(options: AppOptions) {
     'favorites:undo': () => fav.undo(),
     'favorites:chats': ({ offset, limit }) => fav.chats(offset, limit),
     'favorites:messages': ({ offset, limit }) => fav.messages(offset, limit),
+    'search:messages': ({ query, offset, limit }) => search.messages(query, offset, limit),
     'outbox:status': () => fav.status(),
     'outbox:retry': ({ id }) => fav.retry(id),
     'outbox:dismiss': ({ id }) => fav.dismiss(id),
@@ -155,13 +162,13 @@ export function createApp(options: AppOptions) {
     /** Set when the store file was unreadable and moved aside; the shell tells the user. */
     recoveredStore: recoveredFrom,
     log,
-    services: { session, chats, messages, favorites: fav, worker, live: liveService, connectivity },
+    services: { session, chats, messages, favorites: fav, workers, live: liveService, connectivity },
     /** Restores the last session (no prompt when the keychain still has its token). */
     start: () => session.restore(),
     async close(): Promise<void> {
       liveService.stop();
       connectivity.stop();
-      await worker.stop();
+      await workers.stopAll();
       db.close();
     },
   };

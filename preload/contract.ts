@@ -36,6 +36,17 @@ export type Session =
 
 export type KeychainHealth = { available: true } | { available: false; reason: string };
 
+/** A signed-in account (one server and instance) in the account switcher. */
+export interface AccountSummary {
+  accountId: string;
+  baseUrl: string;
+  instance: InstanceSummary;
+  /** The account on screen. */
+  active: boolean;
+  /** Its favorite changes still waiting to be sent. */
+  pending: number;
+}
+
 export interface ChatRow {
   jid: string;
   /** full_name → push_name → business_name → the number, resolved in main. */
@@ -76,6 +87,17 @@ export type FavoriteTarget =
 
 export interface FavoriteMessageRow extends MessageRow {
   chatName: string;
+}
+
+/** A run of message text; `match` runs are the words a search found, for the UI to highlight. */
+export interface TextRun {
+  text: string;
+  match: boolean;
+}
+
+export interface MessageSearchHit extends FavoriteMessageRow {
+  /** The text around the matches (with "…" where it was cut), split into runs to highlight. */
+  excerpt: TextRun[];
 }
 
 /** A change the server refused for good; the star went back to the last confirmed state. */
@@ -180,6 +202,16 @@ export const requests = {
   },
   'session:cancelSignIn': { args: none, result: returns<null>() },
   'session:signOut': { args: none, result: returns<Session>() },
+  'accounts:list': { args: none, result: returns<AccountSummary[]>() },
+  'accounts:switch': {
+    args: v.strictObject({ accountId: nonEmpty(64) }),
+    result: returns<Session>(),
+  },
+  'accounts:instances': { args: none, result: returns<InstanceSummary[]>() },
+  'accounts:openInstance': {
+    args: v.strictObject({ instance: nonEmpty(200) }),
+    result: returns<Session>(),
+  },
   'chats:page': {
     args: v.strictObject({ ...pageArgs, query: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
     result: returns<Page<ChatRow>>(),
@@ -202,6 +234,11 @@ export const requests = {
   'favorites:messages': {
     args: v.strictObject(pageArgs),
     result: returns<Page<FavoriteMessageRow>>(),
+  },
+  /** Messages whose text holds every word of `query` (the last one as a prefix), newest first. */
+  'search:messages': {
+    args: v.strictObject({ query: nonEmpty(200), ...pageArgs }),
+    result: returns<Page<MessageSearchHit>>(),
   },
   'outbox:status': { args: none, result: returns<OutboxStatus>() },
   'outbox:retry': {

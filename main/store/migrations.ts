@@ -87,4 +87,55 @@ export const migrations: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  // 2: full-text search over message text (FTS5). `messages` is WITHOUT ROWID and FTS5 needs an integer
+  // key per row, so message_fts_keys hands each message one; the index reads text through a view (external
+  // content), so the text is stored once. The key row also carries ts so results sort newest first
+  // without a second lookup per match. Triggers keep all of it in step with every insert, update and
+  // delete; unicode61 with remove_diacritics 2 folds case and accents, so "acao" finds "ação".
+  `
+  CREATE TABLE message_fts_keys (
+    key INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    ts INTEGER NOT NULL,
+    UNIQUE (account_id, message_id)
+  );
+
+  CREATE VIEW message_fts_source AS
+    SELECT k.key AS key, m.text AS text
+    FROM message_fts_keys k JOIN messages m ON m.account_id = k.account_id AND m.id = k.message_id;
+
+  CREATE VIRTUAL TABLE message_fts USING fts5(
+    text,
+    content = 'message_fts_source',
+    content_rowid = 'key',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+  CREATE TRIGGER message_fts_after_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO message_fts_keys (account_id, message_id, ts) VALUES (new.account_id, new.id, new.ts);
+    INSERT INTO message_fts (rowid, text)
+      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
+  END;
+
+  -- An external-content index is told the old text to remove; it cannot read it back once it has changed.
+  CREATE TRIGGER message_fts_after_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO message_fts (message_fts, rowid, text)
+      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+    DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+  END;
+
+  CREATE TRIGGER message_fts_after_update AFTER UPDATE OF account_id, id, ts, text ON messages BEGIN
+    INSERT INTO message_fts (message_fts, rowid, text)
+      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+    UPDATE message_fts_keys SET account_id = new.account_id, message_id = new.id, ts = new.ts
+      WHERE account_id = old.account_id AND message_id = old.id;
+    INSERT INTO message_fts (rowid, text)
+      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
+  END;
+
+  -- Messages stored before this migration.
+  INSERT INTO message_fts_keys (account_id, message_id, ts) SELECT account_id, id, ts FROM messages;
+  INSERT INTO message_fts (message_fts) VALUES ('rebuild');
+  `,
 ];

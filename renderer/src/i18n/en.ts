@@ -41,6 +41,13 @@ export const en = {
   'state.unknown': 'Unknown state',
 
   'header.instance': 'Instance',
+  'accounts.menu': 'Switch account or instance',
+  'accounts.signedIn': 'Signed in',
+  'accounts.otherInstances': 'Other instances of this token',
+  'accounts.add': 'Sign in to another account…',
+  'accounts.back': 'Back to the signed-in account',
+  'accounts.pending.one': '{count} change pending',
+  'accounts.pending.other': '{count} changes pending',
   'header.signOut': 'Sign out',
   'header.settings': 'Settings',
   'header.undo': 'Undo last star change',
@@ -50,7 +57,7 @@ export const en = {
   'tabs.chats': 'Chats',
   'tabs.favorites': 'Favorites',
 
-  'chats.search': 'Search by name or number',
+  'chats.search': 'Search chats and messages',
   'chats.listLabel': 'Chats',
   'chats.empty': 'No chats yet.',
   'chats.noResults': 'No chats match “{query}”.',
@@ -58,6 +65,14 @@ export const en = {
   'chats.noPreview': 'No messages yet',
   'chats.count.one': '{count} chat',
   'chats.count.other': '{count} chats',
+
+  'search.messages': 'Messages',
+  'search.listLabel': 'Messages matching “{query}”',
+  'search.searching': 'Searching messages…',
+  'search.noResults': 'No messages match “{query}”.',
+  'search.scope': 'Only messages already loaded on this computer are searched.',
+  'search.count.one': '{count} message found',
+  'search.count.other': '{count} messages found',
 
   'star.chat': 'Star chat {name}',
   'star.message': 'Star message from {sender} at {time}',

@@ -36,6 +36,13 @@ export const ptBR: Messages = {
   'state.banned': 'Banida',
   'state.unknown': 'Estado desconhecido',
 
+  'accounts.menu': 'Trocar de conta ou instância',
+  'accounts.signedIn': 'Contas conectadas',
+  'accounts.otherInstances': 'Outras instâncias deste token',
+  'accounts.add': 'Entrar em outra conta…',
+  'accounts.back': 'Voltar para a conta conectada',
+  'accounts.pending.one': '{count} alteração pendente',
+  'accounts.pending.other': '{count} alterações pendentes',
   'header.instance': 'Instância',
   'header.signOut': 'Sair',
   'header.settings': 'Configurações',
@@ -46,7 +53,7 @@ export const ptBR: Messages = {
   'tabs.chats': 'Conversas',
   'tabs.favorites': 'Favoritos',
 
-  'chats.search': 'Buscar por nome ou número',
+  'chats.search': 'Buscar conversas e mensagens',
   'chats.listLabel': 'Conversas',
   'chats.empty': 'Nenhuma conversa ainda.',
   'chats.noResults': 'Nenhuma conversa encontrada para “{query}”.',
@@ -54,6 +61,14 @@ export const ptBR: Messages = {
   'chats.noPreview': 'Nenhuma mensagem ainda',
   'chats.count.one': '{count} conversa',
   'chats.count.other': '{count} conversas',
+
+  'search.messages': 'Mensagens',
+  'search.listLabel': 'Mensagens com “{query}”',
+  'search.searching': 'Buscando mensagens…',
+  'search.noResults': 'Nenhuma mensagem encontrada para “{query}”.',
+  'search.scope': 'A busca inclui só as mensagens já carregadas neste computador.',
+  'search.count.one': '{count} mensagem encontrada',
+  'search.count.other': '{count} mensagens encontradas',
 
   'star.chat': 'Favoritar a conversa {name}',
   'star.message': 'Favoritar a mensagem de {sender} às {time}',

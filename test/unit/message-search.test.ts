@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiMessage } from '../../main/api/parse.ts';
+import { toFtsQuery } from '../../main/search/fts-query.ts';
+import { MessageSearchIndex } from '../../main/search/message-search-index.ts';
+import { ChatsRepo } from '../../main/store/chats-repo.ts';
+import { migrate, openDatabase, storeFileName } from '../../main/store/database.ts';
+import { MessagesRepo } from '../../main/store/messages-repo.ts';
+import { migrations } from '../../main/store/migrations.ts';
+import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const account = 'acct-1';
+const other = 'acct-2';
+const chatJid = '5521999990001@s.whatsapp.net';
+
+function message(id: string, text: string, timestamp: number, chat = chatJid): ApiMessage {
+  return {
+    id,
+    chatJid: chat,
+    fromMe: false,
+    senderJid: chat,
+    senderName: 'Ana',
+    type: 'text',
+    text,
+    timestamp,
+  };
+}
+
+describe('message search in the store (FTS5, migration 2)', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let db: DatabaseSync;
+  let messages: MessagesRepo;
+  let index: MessageSearchIndex;
+  const search = (query: string, accountId = account, offset = 0, limit = 50) =>
+    index.search(accountId, toFtsQuery(query) ?? '""', offset, limit);
+  const ids = (query: string, accountId = account) => search(query, accountId).rows.map((r) => r.id);
+
+  beforeEach(() => {
+    dir = tempDir();
+    db = openDatabase(dir.path).db;
+    messages = new MessagesRepo(db);
+    index = new MessageSearchIndex(db);
+  });
+  afterEach(() => {
+    db.close();
+    dir.remove();
+  });
+
+  it('finds stored messages by any word, ignoring accents and case, newest first', () => {
+    messages.save(account, [
+      message('A', 'A ação foi confirmada', 1000),
+      message('B', 'Sem acao por aqui? ACAO!', 3000),
+      message('C', 'nada a ver', 2000),
+    ]);
+    expect(ids('acao')).toEqual(['B', 'A']);
+    expect(ids('AÇÃO confirmada')).toEqual(['A']);
+    expect(ids('nada')).toEqual(['C']);
+  });
+
+  it('keeps the index in step: new messages, edited text and deleted messages', () => {
+    messages.save(account, [message('A', 'boleto atrasado', 1000)]);
+    expect(ids('boleto')).toEqual(['A']);
+
+    db.prepare("UPDATE messages SET text = 'pix enviado' WHERE id = 'A'").run();
+    expect(ids('boleto')).toEqual([]);
+    expect(ids('pix')).toEqual(['A']);
+
+    db.prepare("DELETE FROM messages WHERE id = 'A'").run();
+    expect(ids('pix')).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM message_fts_keys').get()).toEqual({ n: 0 });
+    // The index agrees with its content exactly (FTS5's own consistency check).
+    expect(() =>
+      db.exec("INSERT INTO message_fts (message_fts, rank) VALUES ('integrity-check', 1)"),
+    ).not.toThrow();
+  });
+
+  it('a message saved twice (history pages overlap) is indexed once', () => {
+    messages.save(account, [message('A', 'frete grátis', 1000)]);
+    messages.save(account, [message('A', 'frete grátis', 1000)]);
+    expect(search('frete').total).toBe(1);
+  });
+
+  it('only searches the signed-in account', () => {
+    messages.save(account, [message('A', 'segredo do suporte', 1000)]);
+    messages.save(other, [message('B', 'segredo de vendas', 2000)]);
+    expect(ids('segredo')).toEqual(['A']);
+    expect(ids('segredo', other)).toEqual(['B']);
+  });
+
+  it('pages through many matches with a total, newest first', () => {
+    messages.save(
+      account,
+      Array.from({ length: 120 }, (_, i) =>
+        message(`M${String(i).padStart(3, '0')}`, `pedido ${i}`, i * 1000),
+      ),
+    );
+    const first = search('pedido', account, 0, 50);
+    const last = search('pedido', account, 100, 50);
+    expect(first.total).toBe(120);
+    expect(first.rows[0]?.id).toBe('M119');
+    expect(last.rows.map((r) => r.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `M${String(19 - i).padStart(3, '0')}`),
+    );
+    expect(search('pedido', account, 500, 50)).toEqual({ rows: [], total: 120, offset: 500 });
+  });
+
+  it("returns each hit with its chat's name, star state and a highlighted excerpt", () => {
+    const chats = new ChatsRepo(db);
+    chats.noteActivity(
+      account,
+      { jid: chatJid, displayName: 'Maria Souza', number: '5521999990001' },
+      1,
+      'x',
+    );
+    const long = `${'palavra '.repeat(40)}O código de rastreio chegou ${'fim '.repeat(40)}`;
+    messages.save(account, [message('A', long, 1000), message('B', 'rastreio', 2000, '120363@g.us')]);
+    new OutboxRepo(db).setWanted(account, { kind: 'message', chatJid, messageId: 'A' }, true, 5);
+
+    expect(ids('codigo rastr')).toEqual(['A']);
+    const [b, a] = search('rastr').rows;
+    expect(b?.chatName).toBe('120363@g.us'); // unknown chat: its id
+    expect(a).toMatchObject({ id: 'A', chatName: 'Maria Souza', favorite: true, pending: true, text: long });
+    const excerpt = a?.excerpt ?? [];
+    expect(excerpt.filter((r) => r.match).map((r) => r.text)).toEqual(['rastreio']);
+    expect(excerpt[0]?.text.startsWith('…')).toBe(true);
+    expect(excerpt.map((r) => r.text).join('').length).toBeLessThan(long.length);
+  });
+
+  it('indexes messages stored before migration 2 (backfill)', () => {
+    db.close();
+    // A store as version 1 left it: schema 1 only, messages already held.
+    const old = new DatabaseSync(join(dir.path, `old-${storeFileName}`));
+    old.exec(migrations[0] as string);
+    old.exec('PRAGMA user_version = 1');
+    old
+      .prepare(
+        `INSERT INTO messages (account_id, id, chat_jid, ts, from_me, text) VALUES (?, 'OLD', ?, 1, 0, 'Feijão e café')`,
+      )
+      .run(account, chatJid);
+    expect(migrate(old)).toBe(migrations.length);
+    db = old;
+    index = new MessageSearchIndex(db);
+    messages = new MessagesRepo(db);
+    expect(ids('feijao cafe')).toEqual(['OLD']);
+  });
+});
