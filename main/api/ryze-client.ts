@@ -21,7 +21,7 @@ export interface RyzeClientOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** Told whether each call reached the server, so the app knows when it is offline. */
-  reachability?: { reportReachable(): void; reportUnreachable(): void };
+  reachability?: { reportReachable(): void; reportUnreachable(baseUrl: string): void };
 }
 
 export interface HistoryPage {
@@ -45,7 +45,8 @@ type Body = Record<string, unknown>;
 export class RyzeClient {
   readonly baseUrl: string;
   private readonly token: string;
-  private readonly budget: RateBudget;
+  /** The token's shared request budget. */
+  readonly budget: RateBudget;
   private readonly http: KyInstance;
   private readonly reachability: RyzeClientOptions['reachability'];
 
@@ -162,7 +163,7 @@ export class RyzeClient {
     try {
       response = await this.http(path, { method, ...options });
     } catch (error) {
-      this.reachability?.reportUnreachable();
+      this.reachability?.reportUnreachable(this.baseUrl);
       throw new ApiFailure('network', describeNetworkError(error, this.token), 0);
     }
     this.reachability?.reportReachable();

@@ -12,14 +12,14 @@ import type { SessionService } from '../session/session-service.ts';
 import type { ChatsRepo } from '../store/chats-repo.ts';
 import type { MessagesRepo } from '../store/messages-repo.ts';
 import type { OutboxRepo } from '../store/outbox-repo.ts';
-import type { OutboxWorker } from '../sync/outbox-worker.ts';
+import type { OutboxWorkers } from '../sync/outbox-workers.ts';
 
 export interface FavoritesServiceDeps {
   session: SessionService;
   outbox: OutboxRepo;
   chats: ChatsRepo;
   messages: MessagesRepo;
-  worker: OutboxWorker;
+  workers: OutboxWorkers;
   clock: Clock;
   emit: EventSink;
 }
@@ -64,11 +64,12 @@ export class FavoritesService {
 
   status(): OutboxStatus {
     const ctx = this.deps.session.context;
-    if (!ctx) {
+    const worker = ctx && this.deps.workers.get(ctx.accountId);
+    if (!ctx || !worker) {
       return { pending: 0, held: null, online: true, syncing: false, etaMs: 0, failed: [], canUndo: false };
     }
     return {
-      ...this.deps.worker.status(ctx.accountId),
+      ...worker.status(ctx.accountId),
       failed: this.deps.outbox.failed(ctx.accountId),
       canUndo: this.lastToggle?.accountId === ctx.accountId,
     };
@@ -79,7 +80,7 @@ export class FavoritesService {
     const target = this.deps.outbox.retryFailed(ctx.accountId, id, this.deps.clock.now());
     if (!target) throw new AppFailure('invalidArgument', 'That failed change is no longer in the list.');
     this.changed(target);
-    this.deps.worker.wake({ releaseHold: true });
+    this.deps.workers.get(ctx.accountId)?.wake({ releaseHold: true });
     return null;
   }
 
@@ -94,7 +95,7 @@ export class FavoritesService {
   private apply(accountId: string, target: FavoriteTarget, favorite: boolean): boolean {
     const before = this.deps.outbox.setWanted(accountId, target, favorite, this.deps.clock.now());
     this.changed(target);
-    this.deps.worker.wake();
+    this.deps.workers.get(accountId)?.wake();
     return before;
   }
 

@@ -21,7 +21,7 @@ export interface LiveServiceDeps {
   clock: Clock;
   emit: EventSink;
   /** The instance connected to WhatsApp again: held favorite changes may go. */
-  onInstanceConnected: () => void;
+  onInstanceConnected: (accountId: string) => void;
 }
 
 /**
@@ -129,6 +129,8 @@ export class LiveService {
       known?.displayName ??
       (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
     this.deps.messages.save(ctx.accountId, [message]);
+    // A frame without text (media, or trimmed by the server): the stored snapshot has it.
+    if (!message.text) void this.rehydrate(ctx, message.id, message.chatJid);
     this.deps.chats.noteActivity(
       ctx.accountId,
       { jid: message.chatJid, displayName: name, number },
@@ -139,13 +141,27 @@ export class LiveService {
     this.deps.emit('chats:changed', null);
   }
 
+  /** Fills in a message from GET /api/chat/getMessage (API.md §6.4); failing that, it stays as it came. */
+  private async rehydrate(ctx: AccountContext, id: string, chatJid: string): Promise<void> {
+    try {
+      const full = await ctx.client.getMessage(ctx.instance.name, id);
+      if (!full?.text) return;
+      this.deps.messages.fill(ctx.accountId, id, full.text, full.type);
+      this.deps.chats.notePreview(ctx.accountId, chatJid, full.timestamp, full.text);
+      this.deps.emit('messages:changed', { chatJid });
+      this.deps.emit('chats:changed', null);
+    } catch {
+      // Offline or not stored yet: the row shows what the event said.
+    }
+  }
+
   private onInstanceState(ctx: AccountContext, data: Record<string, unknown>): void {
     const state = parseConnectionState(data.state);
     const current = this.deps.session.context;
     if (!current || current.accountId !== ctx.accountId) return;
-    this.deps.session.updateInstance({ ...current.instance, state });
+    this.deps.session.updateInstance(ctx.accountId, { ...current.instance, state });
     this.deps.emit('connection:changed', this.status());
-    if (state === 'connected') this.deps.onInstanceConnected();
+    if (state === 'connected') this.deps.onInstanceConnected(ctx.accountId);
   }
 
   private setState(state: LiveState): void {

@@ -1,4 +1,5 @@
-import type { InstanceSummary, KeychainHealth, Session } from '../../preload/contract.ts';
+import { createHash } from 'node:crypto';
+import type { AccountSummary, InstanceSummary, KeychainHealth, Session } from '../../preload/contract.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import { RateBudget } from '../api/rate-budget.ts';
 import { normalizeBaseUrl, RyzeClient, type RyzeClientOptions } from '../api/ryze-client.ts';
@@ -6,7 +7,7 @@ import { AppFailure } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { TokenVault } from '../secrets/token-vault.ts';
-import type { AccountsRepo } from '../store/accounts-repo.ts';
+import type { AccountRecord, AccountsRepo } from '../store/accounts-repo.ts';
 import { accountIdOf, type AccountContext } from './account-context.ts';
 
 export interface SessionServiceDeps {
@@ -16,8 +17,11 @@ export interface SessionServiceDeps {
   emit: EventSink;
   fetch?: typeof fetch;
   reachability?: RyzeClientOptions['reachability'];
-  /** Called when an account becomes active (sign-in, restore) or inactive (sign-out), to start/stop work. */
-  onAccountChange: (context: AccountContext | null) => void;
+  /**
+   * Called whenever the signed-in accounts or the one on screen change, so background work (outbox
+   * draining for every signed-in account, the live socket for the shown one) can follow.
+   */
+  onAccountsChange: (active: AccountContext | null, signedIn: readonly AccountContext[]) => void;
 }
 
 interface PendingSignIn {
@@ -25,18 +29,21 @@ interface PendingSignIn {
   token: string;
   instances: InstanceSummary[];
   client: RyzeClient;
-  budget: RateBudget;
 }
 
 /**
- * Sign-in, restore and sign-out. The token enters here once, from the sign-in form, and from then on
- * lives in the keychain and in this process's memory; nothing returned to the renderer can carry it.
+ * Sign-in, restore, switching and sign-out, for any number of accounts (a server and an instance each).
+ * The token enters here once, from the sign-in form, and from then on lives in the keychain and in this
+ * process's memory; nothing returned to the renderer can carry it.
  */
 export class SessionService {
   private readonly deps: SessionServiceDeps;
   private pending: PendingSignIn | null = null;
+  private readonly signedIn = new Map<string, AccountContext>();
   private active: AccountContext | null = null;
   private keychain: KeychainHealth = { available: true };
+  /** One budget per token: the server counts requests per token, whichever instance they name. */
+  private readonly budgets = new Map<string, RateBudget>();
 
   constructor(deps: SessionServiceDeps) {
     this.deps = deps;
@@ -51,33 +58,24 @@ export class SessionService {
     return this.active;
   }
 
-  /** Restores the last signed-in account from the store and the keychain, without asking the user. */
+  /**
+   * Restores every account whose token the keychain still holds, and shows the one used last,
+   * without asking the user anything.
+   */
   async restore(): Promise<Session> {
-    const id = this.deps.accounts.currentId();
-    const account = id ? this.deps.accounts.get(id) : null;
-    if (!account) return this.snapshot();
-    let token: string | null;
+    const lastId = this.deps.accounts.currentId();
     try {
-      token = await this.deps.vault.read(account.id);
+      for (const account of this.deps.accounts.all()) {
+        const token = await this.deps.vault.read(account.id);
+        if (token !== null) this.signedIn.set(account.id, this.contextFor(account, token));
+      }
       this.keychain = { available: true };
     } catch (error) {
-      // Keep the account: once the keychain is back, the next start signs in again by itself.
+      // Keep the accounts: once the keychain is back, the next start signs them in again by itself.
       this.keychain = { available: false, reason: (error as Error).message };
-      return this.snapshot();
     }
-    if (token === null) {
-      this.deps.accounts.setCurrent(null);
-      return this.snapshot();
-    }
-    const budget = new RateBudget(this.deps.clock);
-    const client = this.newClient(account.baseUrl, token, budget);
-    this.activate({
-      accountId: account.id,
-      baseUrl: account.baseUrl,
-      instance: account.instance,
-      client,
-      budget,
-    });
+    const shown = (lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null;
+    this.show(shown);
     return this.snapshot();
   }
 
@@ -94,53 +92,70 @@ export class SessionService {
       : { signedIn: false, keychain: this.keychain };
   }
 
+  /** The signed-in accounts, for the account switcher. */
+  list(pendingOf: (accountId: string) => number): AccountSummary[] {
+    return [...this.signedIn.values()].map((c) => ({
+      accountId: c.accountId,
+      baseUrl: c.baseUrl,
+      instance: c.instance,
+      active: c.accountId === this.active?.accountId,
+      pending: pendingOf(c.accountId),
+    }));
+  }
+
+  switchTo(accountId: string): Session {
+    const context = this.signedIn.get(accountId);
+    if (!context) throw new AppFailure('invalidArgument', 'That account is not signed in on this computer.');
+    this.show(context);
+    return this.snapshot();
+  }
+
+  /** Instances the shown account's token can use (several for an account token). */
+  async instances(): Promise<InstanceSummary[]> {
+    return this.requireContext().client.listInstances();
+  }
+
+  /** Opens another instance with the shown account's token: a TokenAccount reaches all its instances. */
+  async openInstance(name: string): Promise<Session> {
+    const current = this.requireContext();
+    const instance = (await current.client.listInstances()).find((i) => i.name === name);
+    if (!instance)
+      throw new AppFailure('invalidArgument', `There is no instance named "${name}" for this token.`);
+    const token = await this.deps.vault.read(current.accountId);
+    if (token === null) throw new AppFailure('notSignedIn', 'Sign in again to open another instance.');
+    await this.addAccount(current.baseUrl, token, instance);
+    return this.snapshot();
+  }
+
   /** Checks the token against the API and lists the instances it can use; nothing is saved yet. */
   async beginSignIn(baseUrlInput: string, token: string): Promise<{ instances: InstanceSummary[] }> {
     const baseUrl = normalizeBaseUrl(baseUrlInput);
-    const budget = new RateBudget(this.deps.clock);
-    const client = this.newClient(baseUrl, token, budget);
+    const client = this.newClient(baseUrl, token);
     this.pending = null;
     const instances = (await client.listInstances()).filter((i) => i.name !== '');
     if (instances.length === 0) {
       throw new ApiFailure('notFound', 'This token has no instances. Create one in RyzeAPI first.', 404);
     }
-    this.pending = { baseUrl, token, instances, client, budget };
+    this.pending = { baseUrl, token, instances, client };
     return { instances };
   }
 
-  /** Saves the token in the keychain under the chosen instance and makes it the active account. */
+  /** Saves the token in the keychain under the chosen instance and shows that account. */
   async chooseInstance(name: string): Promise<Session> {
     const pending = this.pending;
     if (!pending) throw new AppFailure('notSignedIn', 'The sign-in expired. Enter your token again.');
     const instance = pending.instances.find((i) => i.name === name);
     if (!instance)
       throw new AppFailure('invalidArgument', `There is no instance named "${name}" for this token.`);
-    const accountId = accountIdOf(pending.baseUrl, instance.name);
-    try {
-      await this.deps.vault.save(accountId, pending.token);
-      this.keychain = { available: true };
-    } catch (error) {
-      if (error instanceof AppFailure) this.keychain = { available: false, reason: error.message };
-      throw error;
-    }
-    this.deps.accounts.save({ id: accountId, baseUrl: pending.baseUrl, instance }, this.deps.clock.now());
-    this.deps.accounts.setCurrent(accountId);
+    await this.addAccount(pending.baseUrl, pending.token, instance);
     this.pending = null;
-    this.activate({
-      accountId,
-      baseUrl: pending.baseUrl,
-      instance,
-      client: pending.client,
-      budget: pending.budget,
-    });
     return this.snapshot();
   }
 
   /** Every token this process holds (signed in, or mid sign-in), so logs and errors can strip them. */
   secrets(): string[] {
-    return this.pending
-      ? [...this.deps.vault.knownSecrets(), this.pending.token]
-      : this.deps.vault.knownSecrets();
+    const known = this.deps.vault.knownSecrets();
+    return this.pending ? [...known, this.pending.token] : known;
   }
 
   cancelSignIn(): void {
@@ -148,37 +163,76 @@ export class SessionService {
   }
 
   /**
-   * Forgets the token (keychain entry removed) and leaves the account. The account's store, including
-   * changes still queued, stays on disk and resumes if the same account signs in again.
+   * Forgets the shown account's token (keychain entry removed) and shows another signed-in account, if
+   * any. The account's store, including changes still queued, stays on disk and resumes if it signs in
+   * again.
    */
   async signOut(): Promise<Session> {
     const active = this.active;
-    if (active) {
-      await this.deps.vault.remove(active.accountId);
-      this.deps.accounts.setCurrent(null);
-      this.active = null;
-      this.deps.onAccountChange(null);
-      this.deps.emit('session:changed', this.snapshot());
-    }
+    if (!active) return this.snapshot();
+    await this.deps.vault.remove(active.accountId);
+    this.signedIn.delete(active.accountId);
+    const next = this.signedIn.values().next().value ?? null;
+    if (!next) this.deps.accounts.setCurrent(null);
+    this.show(next);
     return this.snapshot();
   }
 
-  /** Keeps the instance's connection state in the session fresh (from the API or live events). */
-  updateInstance(instance: InstanceSummary): void {
-    const a = this.active;
-    if (!a || a.instance.name !== instance.name) return;
-    this.active = { ...a, instance };
-    this.deps.accounts.save({ id: a.accountId, baseUrl: a.baseUrl, instance }, this.deps.clock.now());
-    this.deps.emit('session:changed', this.snapshot());
+  /** Keeps an account's connection state fresh (from the API or live events). */
+  updateInstance(accountId: string, instance: InstanceSummary): void {
+    const context = this.signedIn.get(accountId);
+    if (!context) return;
+    const updated = { ...context, instance };
+    this.signedIn.set(accountId, updated);
+    this.deps.accounts.save({ id: accountId, baseUrl: context.baseUrl, instance }, this.deps.clock.now());
+    if (this.active?.accountId === accountId) {
+      this.active = updated;
+      this.deps.emit('session:changed', this.snapshot());
+    }
   }
 
-  private activate(context: AccountContext): void {
+  private async addAccount(baseUrl: string, token: string, instance: InstanceSummary): Promise<void> {
+    const accountId = accountIdOf(baseUrl, instance.name);
+    try {
+      await this.deps.vault.save(accountId, token);
+      this.keychain = { available: true };
+    } catch (error) {
+      if (error instanceof AppFailure) this.keychain = { available: false, reason: error.message };
+      throw error;
+    }
+    const record: AccountRecord = { id: accountId, baseUrl, instance };
+    this.deps.accounts.save(record, this.deps.clock.now());
+    const context = this.contextFor(record, token);
+    this.signedIn.set(accountId, context);
+    this.show(context);
+  }
+
+  private show(context: AccountContext | null): void {
     this.active = context;
-    this.deps.onAccountChange(context);
+    // Remember the shown account; with none (keychain locked, say) keep the memory for the next start.
+    if (context) this.deps.accounts.setCurrent(context.accountId);
+    this.deps.onAccountsChange(context, [...this.signedIn.values()]);
     this.deps.emit('session:changed', this.snapshot());
   }
 
-  private newClient(baseUrl: string, token: string, budget: RateBudget): RyzeClient {
+  private contextFor(account: AccountRecord, token: string): AccountContext {
+    const client = this.newClient(account.baseUrl, token);
+    return {
+      accountId: account.id,
+      baseUrl: account.baseUrl,
+      instance: account.instance,
+      client,
+      budget: client.budget,
+    };
+  }
+
+  private newClient(baseUrl: string, token: string): RyzeClient {
+    const key = createHash('sha256').update(`${baseUrl}\n${token}`).digest('hex');
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = new RateBudget(this.deps.clock);
+      this.budgets.set(key, budget);
+    }
     return new RyzeClient({
       baseUrl,
       token,

@@ -35,6 +35,17 @@ export class AccountsRepo {
     return row ? { id: row.id, baseUrl: row.base_url, instance: JSON.parse(row.instance_json) } : null;
   }
 
+  all(): AccountRecord[] {
+    const rows = this.db
+      .prepare('SELECT id, base_url, instance_json FROM accounts ORDER BY created_at, id')
+      .all() as unknown as AccountRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      baseUrl: row.base_url,
+      instance: JSON.parse(row.instance_json),
+    }));
+  }
+
   currentId(): string | null {
     const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'current_account'`).get() as
       { value: string } | undefined;

@@ -23,14 +23,6 @@ export class Connectivity {
     return this.online;
   }
 
-  use(baseUrl: string | null): void {
-    this.baseUrl = baseUrl;
-    this.stopped.abort();
-    this.stopped = new AbortController();
-    this.probing = null;
-    this.set(true);
-  }
-
   onChange(listener: (online: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -40,11 +32,21 @@ export class Connectivity {
     this.set(true);
   }
 
-  reportUnreachable(): void {
+  /** A call to `baseUrl` got no answer: offline until that server answers /health again. */
+  reportUnreachable(baseUrl: string): void {
+    this.baseUrl = baseUrl;
     this.set(false);
     this.probing ??= this.probeUntilBack(this.stopped.signal).finally(() => {
       this.probing = null;
     });
+  }
+
+  /** Forgets what was known (the accounts changed): online until a call says otherwise. */
+  reset(): void {
+    this.stopped.abort();
+    this.stopped = new AbortController();
+    this.probing = null;
+    this.set(true);
   }
 
   stop(): void {

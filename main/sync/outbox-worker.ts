@@ -16,7 +16,7 @@ export interface OutboxWorkerDeps {
   clock: Clock;
   connectivity: Connectivity;
   /** A name the user recognises for a target, for the failed-changes list. */
-  labelOf: (accountId: string, entry: OutboxEntry) => string;
+  labelOf: (entry: OutboxEntry) => string;
   onProgress: () => void;
   /** A change reached its end (confirmed or refused): its row's star and pending mark change. */
   onSettled: (entry: OutboxEntry) => void;
@@ -82,9 +82,14 @@ export class OutboxWorker {
     this.retries = 0;
     this.stopController = new AbortController();
     const signal = this.stopController.signal;
-    this.loop = this.run(context, signal).catch(() => {
+    this.loop = this.run(signal).catch(() => {
       // The loop only ends on stop; an unexpected store failure must not take main down.
     });
+  }
+
+  /** The account's context changed (its instance state, say) while the worker runs. */
+  update(context: AccountContext): void {
+    this.context = context;
   }
 
   async stop(): Promise<void> {
@@ -118,8 +123,10 @@ export class OutboxWorker {
     }
   }
 
-  private async run(ctx: AccountContext, stop: AbortSignal): Promise<void> {
+  private async run(stop: AbortSignal): Promise<void> {
     while (!stop.aborted) {
+      const ctx = this.context;
+      if (!ctx) return;
       const wake = anySignal(stop, this.wakeSignal.signal);
       const now = this.deps.clock.now();
       const userMustAct = this.holdReason?.kind === 'auth' || this.holdReason?.kind === 'forbidden';
@@ -206,13 +213,7 @@ export class OutboxWorker {
         }
         break;
     }
-    this.deps.outbox.fail(
-      ctx.accountId,
-      entry,
-      this.deps.labelOf(ctx.accountId, entry),
-      toAppError(error),
-      now,
-    );
+    this.deps.outbox.fail(ctx.accountId, entry, this.deps.labelOf(entry), toAppError(error), now);
     this.deps.onSettled(entry);
   }
 

@@ -4,7 +4,7 @@ import type { InstanceRecord, World } from './world.ts';
 
 /** What routes may push to open WebSockets; implemented by websocket.ts. */
 export interface EventSink {
-  messageExchange(inst: InstanceRecord, msg: StoredMessage): void;
+  messageExchange(inst: InstanceRecord, msg: StoredMessage, textInEvent?: boolean): void;
   instanceState(inst: InstanceRecord): void;
 }
 

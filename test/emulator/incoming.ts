@@ -65,7 +65,7 @@ export function addIncoming(
   };
   chat.add(msg);
   inst.extraIndex.set(msg.id, chatJid);
-  events.messageExchange(inst, msg);
+  events.messageExchange(inst, msg, input.textInEvent !== false);
   return msg;
 }
 

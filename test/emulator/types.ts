@@ -31,6 +31,11 @@ export interface IncomingMessageInput {
   pushName?: string;
   fromMe?: boolean;
   timestamp?: Date;
+  /**
+   * false: the live frame carries no text (as for a media message, or a frame the server trimmed), so a
+   * client must fetch the message with getMessage. Default true.
+   */
+  textInEvent?: boolean;
 }
 
 export interface Emulator {

@@ -61,9 +61,10 @@ export class WsHub implements EventSink {
     this.publish(inst, 'instance.state', { state: inst.state });
   }
 
-  messageExchange(inst: InstanceRecord, msg: StoredMessage): void {
+  messageExchange(inst: InstanceRecord, stored: StoredMessage, textInEvent = true): void {
     const n = this.exchanges.get(inst) ?? 0;
     this.exchanges.set(inst, n + 1);
+    const msg = textInEvent ? stored : { ...stored, content: '' };
     // Alternate between the documented catalog shape and the live shape clients observed (API.md §9.5), so a
     // client that handles only one of them fails its tests.
     this.publish(inst, 'message.exchange', n % 2 === 0 ? catalogShape(inst, msg) : liveShape(inst, msg));

@@ -86,4 +86,21 @@ describe('the chat list', () => {
       lastMessagePreview: 'Olá, tudo bem?',
     });
   });
+
+  it('a live message that arrives without its text is filled in from getMessage', async () => {
+    const { id } = emulator.addIncomingMessage('support', {
+      chatJid: '5599988887777@s.whatsapp.net',
+      text: 'Segue a foto do pedido',
+      textInEvent: false,
+    });
+    await waitFor(
+      async () =>
+        ok(
+          await app.call('messages:page', { chatJid: '5599988887777@s.whatsapp.net', offset: 0, limit: 50 }),
+        ).rows.some((m) => m.id === id && m.text === 'Segue a foto do pedido'),
+      10_000,
+      'the rehydrated message',
+    );
+    expect(emulator.calls('/api/chat/getMessage')).toBeGreaterThan(0);
+  });
 });

@@ -47,7 +47,14 @@ function dumpStore(dir: string): string {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
     name: string;
   }[];
-  const dump = tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]);
+  const dump = tables.map(({ name }) => [
+    name,
+    db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort(),
+  ]);
   db.close();
   return JSON.stringify(dump);
 }
@@ -67,7 +74,7 @@ describe('IPC fuzzing', () => {
     ok(await app.call('messages:loadOlder', { chatJid: emulator.bigChatJid }));
     const [chat] = ok(await app.call('chats:page', { offset: 0, limit: 1 })).rows;
     ok(await app.call('favorites:set', { target: { kind: 'chat', chatJid: chat!.jid }, favorite: true }));
-    await app.services.worker.idle();
+    await app.services.workers.idle();
   });
   afterAll(async () => {
     await app.close();

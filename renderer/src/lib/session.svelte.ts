@@ -5,13 +5,15 @@ import { call, on } from './bridge.ts';
 class SessionStore {
   session = $state<Session | null>(null);
   loadError = $state<AppError | null>(null);
+  /** Signing in to one more account while another stays signed in. */
+  adding = $state(false);
 
   /** Subscribe, then read the current session. Returns the unsubscribe function. */
   start(): () => void {
     let heardEvent = false;
     const off = on('session:changed', (s) => {
       heardEvent = true;
-      this.session = s;
+      this.set(s);
     });
     void call('session:get', undefined).then((r) => {
       if (r.ok) {
@@ -25,6 +27,7 @@ class SessionStore {
 
   set(session: Session): void {
     this.session = session;
+    this.adding = false;
   }
 }
 
