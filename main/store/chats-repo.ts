@@ -71,6 +71,13 @@ export class ChatsRepo {
       .run(accountId, chat.jid, chat.displayName, chat.number, at, preview.slice(0, 200), searchKey(chat));
   }
 
+  /** Sets the preview if the message at `at` is still the chat's newest. */
+  notePreview(accountId: string, jid: string, at: number, preview: string): void {
+    this.db
+      .prepare('UPDATE chats SET last_preview = ? WHERE account_id = ? AND jid = ? AND last_activity <= ?')
+      .run(preview.slice(0, 200), accountId, jid, at);
+  }
+
   page(accountId: string, offset: number, limit: number, query = ''): Page<ChatRow> {
     const filter = query.trim() ? ` AND c.search_key LIKE ? ESCAPE '\\'` : '';
     const params: (string | number)[] = query.trim() ? [accountId, containsPattern(query)] : [accountId];
@@ -79,14 +86,20 @@ export class ChatsRepo {
         n: number;
       }
     ).n;
+    // The page's keys are picked (sorted, skipped) from the chats table alone; the favorite/outbox joins are
+    // read for those rows only. Joining every chat before sorting cost ~11 ms a page with 10,000 chats.
     const rows = this.db
       .prepare(
-        `SELECT ${chatColumns} FROM chats c ${favoriteJoins}
-         WHERE c.account_id = ?${filter}
-         ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid
-         LIMIT ? OFFSET ?`,
+        `SELECT ${chatColumns} FROM (
+           SELECT c.jid FROM chats c WHERE c.account_id = ?${filter}
+           ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid
+           LIMIT ? OFFSET ?
+         ) AS p
+         JOIN chats c ON c.account_id = ? AND c.jid = p.jid
+         ${favoriteJoins}
+         ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid`,
       )
-      .all(...params, limit, offset) as unknown as ChatDbRow[];
+      .all(...params, limit, offset, accountId) as unknown as ChatDbRow[];
     return { rows: rows.map(toChatRow), total, offset };
   }
 
