@@ -2,7 +2,15 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdOf } from '../../main/session/account-context.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { buildApp, ok, signIn, testKeychainService, waitFor, type TestApp } from '../support/app-harness.ts';
+import {
+  buildApp,
+  ok,
+  signIn,
+  testKeychainService,
+  waitFor,
+  type TestApp,
+  forgetTestTokens,
+} from '../support/app-harness.ts';
 import { starredInApp, starredOnServer } from '../support/favorites-view.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -25,8 +33,7 @@ describe('accounts and instances', () => {
     await app.close();
     await first.stop();
     await second.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 

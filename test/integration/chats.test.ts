@@ -1,7 +1,6 @@
-import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { buildApp, ok, signIn, testKeychainService, waitFor, type TestApp } from '../support/app-harness.ts';
+import { buildApp, ok, signIn, waitFor, type TestApp, forgetTestTokens } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('the chat list', () => {
@@ -20,8 +19,7 @@ describe('the chat list', () => {
   afterAll(async () => {
     await app.close();
     await emulator.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 

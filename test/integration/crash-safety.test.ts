@@ -1,24 +1,14 @@
-import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { ok, testKeychainService, waitFor } from '../support/app-harness.ts';
+import { createRng } from '../emulator/prng.ts';
+import { ok, waitFor, forgetTestTokens } from '../support/app-harness.ts';
 import { HostClient } from '../support/host-client.ts';
 import { starredOnServer } from '../support/favorites-view.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const kills = 24;
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with CRASH_SEED. */
-function prng(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const keyOf = (t: FavoriteTarget) => (t.kind === 'chat' ? `chat:${t.chatJid}` : `message:${t.messageId}`);
 
@@ -36,14 +26,13 @@ describe('crash safety', () => {
   });
   afterAll(async () => {
     await emulator.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 
   it(`loses no change across ${kills} SIGKILLs while changes are queued and draining`, async () => {
     console.log(`crash-safety seed: ${seed} (replay with CRASH_SEED=${seed})`);
-    const random = prng(seed);
+    const random = createRng(seed).next;
 
     let host = new HostClient(dir.path);
     await host.ready;

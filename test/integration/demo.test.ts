@@ -5,7 +5,7 @@ import { forgetSignIn, seedSignIn } from '../../scripts/demo/seed-sign-in.ts';
 import { installedElectron } from '../../scripts/demo/electron-binary.ts';
 import { accountIdOf } from '../../main/session/account-context.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { buildApp, testKeychainService } from '../support/app-harness.ts';
+import { buildApp, testKeychainService, forgetTestTokens } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** `npm run demo` signs the app in ahead of time; the app started over that data dir opens signed in. */
@@ -20,8 +20,7 @@ describe('the demo', () => {
   });
   afterAll(async () => {
     await emulator.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 

@@ -1,32 +1,23 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorKinds, requestChannels, requests, type RequestChannel } from '../../preload/contract.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
+import { createRng } from '../emulator/prng.ts';
 import {
   buildApp,
   ok,
   signIn,
-  testKeychainService,
   trustedCaller,
   type TestApp,
+  forgetTestTokens,
 } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const payloads = 10_000;
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-
-function prng(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Channels whose valid calls change state; the fuzzer never sends them a valid argument. */
 const mutating = new Set<RequestChannel>([
@@ -79,14 +70,13 @@ describe('IPC fuzzing', () => {
   afterAll(async () => {
     await app.close();
     await emulator.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 
   it(`rejects ${payloads} random and malformed calls with typed errors, never crashing or changing the store`, async () => {
     console.log(`ipc-fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
-    const random = prng(seed);
+    const random = createRng(seed).next;
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const strings = [
       '',

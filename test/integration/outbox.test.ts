@@ -1,12 +1,11 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { accountIdOf } from '../../main/session/account-context.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { buildApp, ok, signIn, testKeychainService, waitFor, type TestApp } from '../support/app-harness.ts';
+import { buildApp, ok, signIn, waitFor, type TestApp, forgetTestTokens } from '../support/app-harness.ts';
 import { starredInApp, starredOnServer } from '../support/favorites-view.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -57,8 +56,7 @@ describe('the favorites outbox', () => {
   afterEach(async () => {
     await app?.close();
     await emulator?.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 

@@ -1,9 +1,8 @@
-import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../preload/contract.ts';
 import { foldForSearch } from '../../main/store/text-search.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { buildApp, ok, signIn, testKeychainService, waitFor, type TestApp } from '../support/app-harness.ts';
+import { buildApp, ok, signIn, waitFor, type TestApp, forgetTestTokens } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** Message search through the IPC router, over history and live messages fetched from the emulator. */
@@ -31,8 +30,7 @@ describe('message search', () => {
   afterAll(async () => {
     await app.close();
     await emulator.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   });
 

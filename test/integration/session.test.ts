@@ -4,7 +4,14 @@ import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountIdOf } from '../../main/session/account-context.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
-import { buildApp, ok, signIn, testKeychainService, type TestApp } from '../support/app-harness.ts';
+import {
+  buildApp,
+  ok,
+  signIn,
+  testKeychainService,
+  type TestApp,
+  forgetTestTokens,
+} from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 function filesUnder(dir: string): string[] {
@@ -30,9 +37,7 @@ describe('signing in with the OS keychain', () => {
   });
   afterEach(async () => {
     await app.close();
-    for (const c of await keytar.findCredentials(testKeychainService)) {
-      await keytar.deletePassword(testKeychainService, c.account);
-    }
+    await forgetTestTokens();
     dir.remove();
   });
 

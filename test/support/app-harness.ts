@@ -1,3 +1,4 @@
+import keytar from 'keytar';
 import { createApp, type AppOptions, type RyzeApp } from '../../main/app.ts';
 import { KeytarSecretStore } from '../../main/secrets/keytar-store.ts';
 import type { RequestArgs, RequestChannel, RequestResult, Result } from '../../preload/contract.ts';
@@ -52,3 +53,10 @@ export async function waitFor(
 }
 
 export type { RyzeApp };
+
+/** Removes every keychain entry the tests made, so one test's sign-in never leaks into the next. */
+export async function forgetTestTokens(): Promise<void> {
+  for (const c of await keytar.findCredentials(testKeychainService)) {
+    await keytar.deletePassword(testKeychainService, c.account);
+  }
+}

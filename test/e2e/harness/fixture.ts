@@ -1,11 +1,10 @@
 import { test as base, type Page } from '@playwright/test';
-import keytar from 'keytar';
 import { resolve } from 'node:path';
 import type { RyzeApp } from '../../../main/app.ts';
 import { isAppPage } from '../../../main/shell/trusted-origin.ts';
 import { contentSecurityPolicy } from '../../../main/shell/csp.ts';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
-import { buildApp, testKeychainService, type TestApp } from '../../support/app-harness.ts';
+import { buildApp, type TestApp, forgetTestTokens } from '../../support/app-harness.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { installBridge, subscribeEvents } from './bridge.ts';
 import { serveRenderer } from './static-server.ts';
@@ -54,8 +53,7 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
     await app.close();
     await server.close();
     await emulator.stop();
-    for (const c of await keytar.findCredentials(testKeychainService))
-      await keytar.deletePassword(testKeychainService, c.account);
+    await forgetTestTokens();
     dir.remove();
   },
 });
