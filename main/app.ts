@@ -82,6 +82,9 @@ export function createApp(options: AppOptions) {
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
+    storeNotice: recoveredFrom
+      ? `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.`
+      : null,
     onAccountsChange: (shown, signedIn) => {
       log.info(
         shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',

@@ -25,10 +25,12 @@ export interface InstanceSummary {
 
 /** What the renderer may know about who is signed in. Deliberately has no room for a token. */
 export type Session =
-  | { signedIn: false; keychain: KeychainHealth }
+  | { signedIn: false; keychain: KeychainHealth; storeNotice: string | null }
   | {
       signedIn: true;
       keychain: KeychainHealth;
+      /** Set when the local store was unreadable at start and was moved aside: what happened, what to do. */
+      storeNotice: string | null;
       accountId: string;
       baseUrl: string;
       instance: InstanceSummary;

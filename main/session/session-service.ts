@@ -17,6 +17,8 @@ export interface SessionServiceDeps {
   emit: EventSink;
   fetch?: typeof fetch;
   reachability?: RyzeClientOptions['reachability'];
+  /** What to tell the user about the store, when it had to be moved aside at start. */
+  storeNotice?: string | null;
   /**
    * Called whenever the signed-in accounts or the one on screen change, so background work (outbox
    * draining for every signed-in account, the live socket for the shown one) can follow.
@@ -81,15 +83,17 @@ export class SessionService {
 
   snapshot(): Session {
     const a = this.active;
+    const storeNotice = this.deps.storeNotice ?? null;
     return a
       ? {
           signedIn: true,
           keychain: this.keychain,
+          storeNotice,
           accountId: a.accountId,
           baseUrl: a.baseUrl,
           instance: a.instance,
         }
-      : { signedIn: false, keychain: this.keychain };
+      : { signedIn: false, keychain: this.keychain, storeNotice };
   }
 
   /** The signed-in accounts, for the account switcher. */

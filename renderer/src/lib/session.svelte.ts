@@ -1,6 +1,7 @@
 /** Who is signed in, as main reports it (`session:get` + `session:changed`). Never holds a token. */
 import type { AppError, Session } from '../../../preload/contract.ts';
 import { call, on } from './bridge.ts';
+import { notices } from './notices.svelte.ts';
 
 class SessionStore {
   session = $state<Session | null>(null);
@@ -17,7 +18,7 @@ class SessionStore {
     });
     void call('session:get', undefined).then((r) => {
       if (r.ok) {
-        if (!heardEvent) this.session = r.value;
+        if (!heardEvent) this.set(r.value);
       } else {
         this.loadError = r.error;
       }
@@ -28,7 +29,13 @@ class SessionStore {
   set(session: Session): void {
     this.session = session;
     this.adding = false;
+    if (session.storeNotice && !this.#toldAboutStore) {
+      this.#toldAboutStore = true;
+      notices.error({ kind: 'store', message: session.storeNotice });
+    }
   }
+
+  #toldAboutStore = false;
 }
 
 export const sessionStore = new SessionStore();

@@ -14,8 +14,11 @@ export interface Ryze {
   app: TestApp;
   dataDir: string;
   url: string;
-  /** Closes the main services and builds them again over the same store and keychain (an app restart). */
-  restart(): Promise<void>;
+  /**
+   * Closes the main services and builds them again over the same store and keychain (an app restart);
+   * `beforeStart` runs in between, while nothing holds the store open.
+   */
+  restart(options?: { beforeStart?: () => void }): Promise<void>;
 }
 
 /**
@@ -40,9 +43,10 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
       },
       dataDir: dir.path,
       url: server.url,
-      async restart() {
+      async restart(options = {}) {
         unsubscribe();
         await app.close();
+        options.beforeStart?.();
         app = buildApp(dir.path, { isTrustedCaller: trusted });
         await app.start();
         unsubscribe = subscribeEvents(page, app);
