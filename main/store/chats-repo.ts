@@ -45,7 +45,11 @@ export class ChatsRepo {
       `INSERT INTO chats (account_id, jid, display_name, number, in_address_book, search_key)
        VALUES (?, ?, ?, ?, 1, ?)
        ON CONFLICT (account_id, jid) DO UPDATE SET display_name = excluded.display_name,
-         number = excluded.number, in_address_book = 1, search_key = excluded.search_key`,
+         number = excluded.number, in_address_book = 1, search_key = excluded.search_key
+       -- A contact that has not changed is not rewritten: a refresh of an unchanged address book then writes
+       -- nothing, instead of 10,000 rows into the WAL (and the checkpoints that follow).
+       WHERE chats.display_name IS NOT excluded.display_name OR chats.number IS NOT excluded.number
+         OR chats.in_address_book IS NOT 1 OR chats.search_key IS NOT excluded.search_key`,
     );
     transaction(this.db, () => {
       for (const c of contacts) upsert.run(accountId, c.jid, c.displayName, c.number, searchKey(c));

@@ -37,14 +37,27 @@ function toMessageRow(row: MessageDbRow): MessageRow {
   };
 }
 
+/** A row's place in its chat's order (0 = oldest) and its sort key. */
+interface Anchor {
+  pos: number;
+  ts: number;
+  id: string;
+}
+
+/** Anchors remembered per chat: the last pages read, which is where the next read will be. */
+const maxAnchors = 64;
+
 /** Messages held on disk, per chat in time order; history pages and live events both land here. */
 export class MessagesRepo {
   private readonly db: DatabaseSync;
-  /** count() answers, valid while `countsStamp` matches the store's write stamp. */
+  /** count() answers, valid while `countsStamp` matches the messages table's write stamp. */
   private readonly counts = new Map<string, number>();
+  /** Per chat, the (ts, id) of rows at known positions in its order; valid, and cleared, with the counts. */
+  private readonly anchors = new Map<string, Anchor[]>();
   private countsStamp = '';
   constructor(db: DatabaseSync) {
     this.db = db;
+    watchMessageWrites(db);
   }
 
   /** Stores messages, ignoring ones already held (history pages overlap at their inclusive bound). */
@@ -86,15 +99,25 @@ export class MessagesRepo {
     const start = Math.min(offset, total);
     const take = Math.max(0, Math.min(limit, total - start));
     if (take === 0) return { rows: [], total, offset: start };
-    // Deep offsets are walked from the newer end, so no page costs more than half the chat's index.
-    const fromNewest = start > total / 2;
-    const dir = fromNewest ? 'DESC' : 'ASC';
-    // The offset is skipped inside the covering index (ids only); the table and the favorite/outbox joins
-    // are read for the page's rows alone. Joining before skipping cost ~120 ms at offset 50,000.
+    const last = start + take - 1;
+    // Walk to the page from whichever known position is nearest: either end of the chat, or a row an earlier
+    // page ended on (see `anchors`). Scrolling asks for neighbouring pages, so a walk is a page or two long,
+    // where skipping from an end cost up to half the chat (~5 ms at 50,000, far more with a busy CPU).
+    const chatKey = `${accountId}\n${chatJid}`;
+    let walk: { skip: number; up: boolean; from: Anchor | null } = { skip: start, up: true, from: null };
+    if (total - 1 - last < walk.skip) walk = { skip: total - 1 - last, up: false, from: null };
+    for (const a of this.anchors.get(chatKey) ?? []) {
+      if (a.pos <= start && start - a.pos < walk.skip) walk = { skip: start - a.pos, up: true, from: a };
+      if (a.pos >= last && a.pos - last < walk.skip) walk = { skip: a.pos - last, up: false, from: a };
+    }
+    const dir = walk.up ? 'ASC' : 'DESC';
+    const bound = walk.from ? ` AND (ts, id) ${walk.up ? '>=' : '<='} (?, ?)` : '';
+    // The rows are picked inside the covering index (ids only); the table and the favorite/outbox joins are
+    // read for the page's rows alone. Joining before skipping cost ~120 ms at offset 50,000.
     const rows = this.db
       .prepare(
         `SELECT ${messageColumns} FROM (
-           SELECT id FROM messages WHERE account_id = ? AND chat_jid = ?
+           SELECT id FROM messages WHERE account_id = ? AND chat_jid = ?${bound}
            ORDER BY ts ${dir}, id ${dir} LIMIT ? OFFSET ?
          ) AS p
          JOIN messages m ON m.account_id = ? AND m.id = p.id
@@ -104,24 +127,34 @@ export class MessagesRepo {
       .all(
         accountId,
         chatJid,
+        ...(walk.from ? [walk.from.ts, walk.from.id] : []),
         take,
-        fromNewest ? total - start - take : start,
+        walk.skip,
         accountId,
       ) as unknown as MessageDbRow[];
-    if (fromNewest) rows.reverse();
+    if (!walk.up) rows.reverse();
+    const first = rows[0];
+    const end = rows[rows.length - 1];
+    if (first && end && rows.length === take && !this.db.isTransaction) {
+      const known = this.anchors.get(chatKey) ?? [];
+      known.push({ pos: start, ts: first.ts, id: first.id }, { pos: last, ts: end.ts, id: end.id });
+      if (known.length > maxAnchors) known.splice(0, known.length - maxAnchors);
+      this.anchors.set(chatKey, known);
+    }
     return { rows: rows.map(toMessageRow), total, offset: start };
   }
 
   /**
-   * Messages held for a chat. Counting a 100,000-message chat walks its whole index (~10 ms), and every page
-   * needs the total, so the answer is remembered until anything is written: by this connection
-   * (total_changes() moves) or by another one (data_version moves). Never cached inside a transaction, whose
-   * writes a rollback could take back without moving either figure.
+   * Messages held for a chat. Counting a 100,000-message chat walks its whole index (7–10 ms), and every page
+   * needs the total, so the answer is remembered until the messages table is written: by this connection
+   * (the write counter below moves; a star toggle, which writes other tables, does not move it) or by
+   * another one (data_version moves). Never cached inside a transaction, which a rollback could undo.
    */
   count(accountId: string, chatJid: string): number {
     const stamp = this.writeStamp();
     if (stamp !== this.countsStamp) {
       this.counts.clear();
+      this.anchors.clear();
       this.countsStamp = stamp;
     }
     const key = `${accountId}\n${chatJid}`;
@@ -137,9 +170,9 @@ export class MessagesRepo {
   }
 
   private writeStamp(): string {
-    const row = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
+    const row = this.db.prepare('SELECT n FROM temp.ryze_message_writes').get() as { n: number };
     const version = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
-    return `${row.changes}/${version.data_version}`;
+    return `${row.n}/${version.data_version}`;
   }
 
   oldestTimestamp(accountId: string, chatJid: string): number | null {
@@ -194,4 +227,21 @@ export class MessagesRepo {
       )
       .run(accountId, chatJid);
   }
+}
+
+/**
+ * Counts, on this connection only, every statement row that adds, removes or moves a message between chats,
+ * with TEMP objects: they live in the connection's memory, never in the file, so the schema is untouched.
+ * A rolled-back write rolls the counter back with it.
+ */
+function watchMessageWrites(db: DatabaseSync): void {
+  const bump = 'BEGIN UPDATE ryze_message_writes SET n = n + 1; END';
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS ryze_message_writes (n INTEGER NOT NULL);
+    INSERT INTO temp.ryze_message_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.ryze_message_writes);
+    CREATE TEMP TRIGGER IF NOT EXISTS ryze_message_writes_insert AFTER INSERT ON main.messages ${bump};
+    CREATE TEMP TRIGGER IF NOT EXISTS ryze_message_writes_delete AFTER DELETE ON main.messages ${bump};
+    CREATE TEMP TRIGGER IF NOT EXISTS ryze_message_writes_update
+      AFTER UPDATE OF account_id, chat_jid ON main.messages ${bump};
+  `);
 }

@@ -26,6 +26,29 @@ function fresh<T extends object>(rows: T[], seq: number): Loaded<T> {
   return { rows: rows.map((r) => ({ ...r })), seq };
 }
 
+/**
+ * A re-read page with every row that did not change replaced by the object already held for it, so the row's
+ * component sees the same object and has nothing to redo (a star toggle re-reads whole pages for one row).
+ * The page keeps its new `seq`: when it was read is what star overrides are judged against.
+ */
+function keepUnchanged<T extends object>(loaded: Loaded<T>, held: Loaded<T> | undefined): Loaded<T> {
+  if (!held) return loaded;
+  const rows = loaded.rows.map((row, i) => {
+    const old = held.rows[i];
+    return old !== undefined && sameFields(old, row) ? old : row;
+  });
+  return { rows, seq: loaded.seq };
+}
+
+function sameFields(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  }
+  return true;
+}
+
 export class PagedCache<T extends object> {
   readonly pageSize: number;
   /** Rows main holds for the current query: drives the scroll height. */
@@ -119,10 +142,11 @@ export class PagedCache<T extends object> {
   }
 
   #apply(got: Map<number, Loaded<T>>, total: number, replace: boolean): void {
-    const next = replace ? new Map<number, Loaded<T>>() : new Map(this.#pages);
+    const before = this.#pages;
+    const next = replace ? new Map<number, Loaded<T>>() : new Map(before);
     for (const [p, loaded] of got) {
       const held = next.get(p);
-      if (!held || held.seq < loaded.seq) next.set(p, loaded);
+      if (!held || held.seq < loaded.seq) next.set(p, keepUnchanged(loaded, before.get(p)));
     }
     for (const p of next.keys()) if (p * this.pageSize >= total) next.delete(p);
     this.#pages = next;

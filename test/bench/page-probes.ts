@@ -1,0 +1,257 @@
+/**
+ * Code that runs inside the page (installed with addInitScript or passed to page.evaluate). "Painted" means:
+ * the change is in the DOM, then the next animation frame ran, then a task queued from that frame's rAF ran,
+ * i.e. the frame that carries the change has been rendered by the main thread.
+ */
+
+/** Installed before any page script: long-task log, paint helpers, and the chat list's first-rows time. */
+export function installProbes(): void {
+  interface Bench {
+    longTasks: Array<{ start: number; duration: number }>;
+    longFrames: LongFrame[];
+    chatRowsPaintedAt: number | null;
+    /** rAF timestamp of the frame the last afterPaint() waited for, and when its check last passed. */
+    lastPaintFrame: number;
+    lastCheckAt: number;
+    afterPaint(): Promise<number>;
+    whenPainted(check: () => boolean, timeoutMs: number): Promise<number>;
+  }
+  const afterPaint = (): Promise<number> =>
+    new Promise((resolve) =>
+      requestAnimationFrame((frame) => {
+        bench.lastPaintFrame = frame;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      }),
+    );
+  /** Resolves with the time the first frame in which `check()` holds was painted. */
+  const whenPainted = (check: () => boolean, timeoutMs: number): Promise<number> =>
+    new Promise((resolve, reject) => {
+      let done = false;
+      const finish = (): void => {
+        done = true;
+        bench.lastCheckAt = performance.now();
+        observer.disconnect();
+        clearTimeout(timer);
+        void afterPaint().then(resolve);
+      };
+      const observer = new MutationObserver(() => {
+        if (!done && check()) finish();
+      });
+      const timer = setTimeout(() => {
+        if (done) return;
+        observer.disconnect();
+        reject(new Error('timed out waiting for a paint'));
+      }, timeoutMs);
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      if (check()) finish();
+    });
+  const bench: Bench = {
+    longTasks: [],
+    longFrames: [],
+    chatRowsPaintedAt: null,
+    lastPaintFrame: 0,
+    lastCheckAt: 0,
+    afterPaint,
+    whenPainted,
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames (≥ 50 ms) with what ran in them, to say why a long task happened.
+  interface LoafScript {
+    invoker: string;
+    sourceFunctionName: string;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }
+  interface Loaf {
+    startTime: number;
+    duration: number;
+    renderStart: number;
+    styleAndLayoutStart: number;
+    scripts: LoafScript[];
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const e = entry as unknown as Loaf;
+        bench.longFrames.push({
+          start: e.startTime,
+          duration: e.duration,
+          renderMs: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          styleAndLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          scripts: e.scripts.map((x) => ({
+            invoker: x.invoker,
+            fn: x.sourceFunctionName,
+            ms: x.duration,
+            forcedLayoutMs: x.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // Not supported: long frames stay unexplained.
+  }
+  // Opening the app with a warm store: time from navigation start to the first chat rows painted.
+  void whenPainted(() => document.querySelector('[data-testid="chat-row"]') !== null, 60_000).then(
+    (t) => (bench.chatRowsPaintedAt = t),
+    () => undefined,
+  );
+  (window as unknown as { __bench: Bench }).__bench = bench;
+}
+
+/** A long animation frame: its script and rendering parts. */
+export interface LongFrame {
+  start: number;
+  duration: number;
+  renderMs: number;
+  styleAndLayoutMs: number;
+  scripts: Array<{ invoker: string; fn: string; ms: number; forcedLayoutMs: number }>;
+}
+
+interface BenchGlobal {
+  __bench: {
+    longTasks: Array<{ start: number; duration: number }>;
+    longFrames: LongFrame[];
+    afterPaint(): Promise<number>;
+    whenPainted(check: () => boolean, timeoutMs: number): Promise<number>;
+    lastPaintFrame: number;
+    lastCheckAt: number;
+    toggle?: Promise<ToggleResult>;
+  };
+}
+
+export interface ToggleResult {
+  /** The click event's timestamp (input dispatched to the page). */
+  t0: number;
+  /** After the frame showing the flipped star was rendered. */
+  t1: number;
+  /** When the flipped aria-pressed was first seen in the DOM. */
+  domAt: number;
+  /** Whether the flip was in the very first frame after the click. */
+  nextFrame: boolean;
+  flipped: boolean;
+}
+
+/** Clicks a chat row (by jid) and resolves with ms until the newest messages of the chat are painted. */
+export async function openChatAndTime(jid: string): Promise<number> {
+  const { __bench: bench } = window as unknown as BenchGlobal;
+  const button = document.querySelector<HTMLElement>(
+    `[data-testid="chat-row"][data-jid="${CSS.escape(jid)}"] button[data-row-focus]`,
+  );
+  if (!button) throw new Error(`no chat row for ${jid}`);
+  // The bottom of the chat is on screen: the last rendered row is the chat's last and holds a message.
+  const bottomPainted = (): boolean => {
+    const spacer = document.querySelector('[data-testid="message-list"] [role="list"]');
+    const last = spacer?.lastElementChild;
+    return (
+      !!last &&
+      last.getAttribute('aria-posinset') === last.getAttribute('aria-setsize') &&
+      last.querySelector('[data-testid="message-row"]') !== null
+    );
+  };
+  const t0 = performance.now();
+  const painted = bench.whenPainted(bottomPainted, 30_000);
+  button.click();
+  return (await painted) - t0;
+}
+
+/**
+ * Scrolls the open message list from the bottom to the top at a steady rate (time-based, one scrollTop step
+ * per animation frame) and returns the rAF frame deltas and the long tasks seen meanwhile.
+ */
+export async function scrollMessagesThrough(durationMs: number): Promise<{
+  deltas: number[];
+  slowFrames: Array<{ atMs: number; progress: number; ms: number }>;
+  longTasks: Array<{ start: number; duration: number }>;
+  longFrames: LongFrame[];
+  distancePx: number;
+  rowsPerFrame: number;
+  placeholderFrames: number;
+}> {
+  const { __bench: bench } = window as unknown as BenchGlobal;
+  const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+  if (!el) throw new Error('no message list');
+  const from = el.scrollHeight - el.clientHeight;
+  const rowHeight = el.querySelector<HTMLElement>('[role="listitem"]')?.offsetHeight ?? 60;
+  const deltas: number[] = [];
+  const slowFrames: Array<{ atMs: number; progress: number; ms: number }> = [];
+  let placeholderFrames = 0;
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    let last = 0;
+    let t0 = 0;
+    const step = (ts: number): void => {
+      const progress = Math.min(1, t0 === 0 ? 0 : (ts - t0) / durationMs);
+      if (t0 === 0) t0 = ts;
+      else {
+        deltas.push(ts - last);
+        if (ts - last > 25) slowFrames.push({ atMs: Math.round(ts - t0), progress, ms: ts - last });
+      }
+      last = ts;
+      el.scrollTop = Math.round(from * (1 - progress));
+      if (el.querySelector('.placeholder')) placeholderFrames++;
+      if (progress < 1) requestAnimationFrame(step);
+      else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+  const ended = performance.now();
+  return {
+    deltas,
+    slowFrames,
+    longTasks: bench.longTasks.filter((t) => t.start >= started && t.start <= ended),
+    longFrames: bench.longFrames.filter((t) => t.start >= started - 100 && t.start <= ended),
+    distancePx: from,
+    rowsPerFrame: from / rowHeight / Math.max(1, deltas.length),
+    placeholderFrames,
+  };
+}
+
+/**
+ * Arms a toggle measurement on the star matched by `selector` and returns where to click it. The result
+ * (`__bench.toggle`) resolves once aria-pressed has flipped and the frame carrying it has been painted;
+ * t0 is the click event's timestamp (when the input was dispatched to the page).
+ */
+export function armToggle(selector: string): { x: number; y: number } {
+  const { __bench: bench } = window as unknown as BenchGlobal;
+  const star = document.querySelector<HTMLElement>(selector);
+  if (!star) throw new Error(`no star at ${selector}`);
+  const before = star.getAttribute('aria-pressed');
+  const box = star.getBoundingClientRect();
+  bench.toggle = new Promise((resolve, reject) => {
+    let t0 = -1;
+    let firstFrame = -1;
+    window.addEventListener(
+      'click',
+      (e) => {
+        t0 = e.timeStamp > 0 && e.timeStamp <= performance.now() ? e.timeStamp : performance.now();
+        requestAnimationFrame((frame) => (firstFrame = frame));
+      },
+      { capture: true, once: true },
+    );
+    const flipped = (): boolean => document.querySelector(selector)?.getAttribute('aria-pressed') !== before;
+    bench
+      .whenPainted(() => t0 >= 0 && flipped(), 10_000)
+      .then(
+        (t1) =>
+          resolve({
+            t0,
+            t1,
+            domAt: bench.lastCheckAt,
+            nextFrame: bench.lastPaintFrame === firstFrame,
+            flipped: flipped(),
+          }),
+        reject,
+      );
+  });
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+}
+
+export function toggleResult(): Promise<ToggleResult> {
+  const { __bench: bench } = window as unknown as BenchGlobal;
+  if (!bench.toggle) throw new Error('no toggle armed');
+  return bench.toggle;
+}
