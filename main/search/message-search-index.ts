@@ -1,21 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { MessageSearchHit, Page } from '../../preload/contract.ts';
+import { favoriteJoins, messageColumns, toMessageRow, type MessageDbRow } from '../store/messages-repo.ts';
 import { excerptOf, matchClose, matchOpen } from './excerpt.ts';
 
 /** Tokens of context snippet() keeps around the matches: about two lines of the results list. */
 const excerptTokens = 24;
 
-interface HitDbRow {
-  id: string;
-  chat_jid: string;
-  ts: number;
-  from_me: number;
-  sender_jid: string;
-  sender_name: string;
-  type: string;
-  text: string;
-  favorite: number | null;
-  pending: number;
+interface HitDbRow extends MessageDbRow {
   chat_name: string;
   marked: string;
 }
@@ -52,32 +43,21 @@ export class MessageSearchIndex {
            WHERE message_fts MATCH ?1 AND k.account_id = ?2
            ORDER BY k.ts DESC, k.message_id DESC LIMIT ?3 OFFSET ?4
          )
-         SELECT m.id, m.chat_jid, m.ts, m.from_me, m.sender_jid, m.sender_name, m.type, m.text,
-           f.wanted AS favorite, (o.id IS NOT NULL) AS pending,
+         SELECT ${messageColumns},
            coalesce(c.display_name, m.chat_jid) AS chat_name,
            snippet(message_fts, 0, ?5, ?6, '…', ${excerptTokens}) AS marked
          FROM page
          JOIN message_fts ON message_fts.rowid = page.key
          JOIN messages m ON m.account_id = ?2 AND m.id = page.id
          LEFT JOIN chats c ON c.account_id = m.account_id AND c.jid = m.chat_jid
-         LEFT JOIN favorites f ON f.account_id = m.account_id AND f.target_key = 'message:' || m.id
-         LEFT JOIN outbox o ON o.account_id = m.account_id AND o.target_key = 'message:' || m.id
+         ${favoriteJoins}
          WHERE message_fts MATCH ?1
          ORDER BY page.ts DESC, page.id DESC`,
       )
       .all(match, accountId, limit, offset, matchOpen, matchClose) as unknown as HitDbRow[];
     return {
       rows: rows.map((r) => ({
-        id: r.id,
-        chatJid: r.chat_jid,
-        fromMe: r.from_me === 1,
-        senderJid: r.sender_jid,
-        senderName: r.sender_name,
-        type: r.type,
-        text: r.text,
-        timestamp: r.ts,
-        favorite: r.favorite === 1,
-        pending: r.pending === 1,
+        ...toMessageRow(r),
         chatName: r.chat_name,
         excerpt: excerptOf(r.text, r.marked),
       })),

@@ -3,7 +3,7 @@ import type { FavoriteMessageRow, MessageRow, Page } from '../../preload/contrac
 import type { ApiMessage } from '../api/parse.ts';
 import { transaction } from './database.ts';
 
-interface MessageDbRow {
+export interface MessageDbRow {
   id: string;
   chat_jid: string;
   ts: number;
@@ -17,12 +17,12 @@ interface MessageDbRow {
   chat_name?: string;
 }
 
-const messageColumns = `m.id, m.chat_jid, m.ts, m.from_me, m.sender_jid, m.sender_name, m.type, m.text,
+export const messageColumns = `m.id, m.chat_jid, m.ts, m.from_me, m.sender_jid, m.sender_name, m.type, m.text,
   f.wanted AS favorite, (o.id IS NOT NULL) AS pending`;
-const favoriteJoins = `LEFT JOIN favorites f ON f.account_id = m.account_id AND f.target_key = 'message:' || m.id
+export const favoriteJoins = `LEFT JOIN favorites f ON f.account_id = m.account_id AND f.target_key = 'message:' || m.id
   LEFT JOIN outbox o ON o.account_id = m.account_id AND o.target_key = 'message:' || m.id`;
 
-function toMessageRow(row: MessageDbRow): MessageRow {
+export function toMessageRow(row: MessageDbRow): MessageRow {
   return {
     id: row.id,
     chatJid: row.chat_jid,

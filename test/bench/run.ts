@@ -7,7 +7,7 @@
  * Prints a table and writes test/bench/results.json. Needs the keychain: run inside scripts/with-test-keyring.sh.
  *
  * Tunables (environment): BENCH_SCROLL_MS (40000), BENCH_TOGGLES (500 per mode), BENCH_DRAIN_WINDOW_MS (6000),
- * BENCH_OUTBOX_TOGGLES (10000), BENCH_OUTBOX_TARGETS (2000), BENCH_BRIDGE (bench | e2e, see bridge.ts).
+ * BENCH_OUTBOX_TOGGLES (10000), BENCH_OUTBOX_TARGETS (2000), BENCH_BRIDGE (bench: JSON answers | e2e: object answers, see test/e2e/harness/bridge.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,7 +19,6 @@ import { contentSecurityPolicy } from '../../main/shell/csp.ts';
 import { isAppPage } from '../../main/shell/trusted-origin.ts';
 import type { FavoriteTarget, RequestChannel } from '../../preload/contract.ts';
 import { installBridge } from '../e2e/harness/bridge.ts';
-import { installBenchBridge } from './bridge.ts';
 import { serveRenderer } from '../e2e/harness/static-server.ts';
 import {
   buildApp,
@@ -217,7 +216,7 @@ try {
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1180, height: 760 } });
   const page = await context.newPage();
   await page.addInitScript(installProbes);
-  await (BRIDGE === 'e2e' ? installBridge : installBenchBridge)(page, () => a);
+  await installBridge(page, () => a, { json: BRIDGE !== 'e2e' });
   const cdp = await context.newCDPSession(page);
 
   // ---- chat list: navigation start → first rows painted, warm store ----
