@@ -2,6 +2,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AppError, ErrorKind, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
 import { transaction } from './database.ts';
 
+/** favorites.confirmed while a call may have reached the server without its answer reaching us. */
+const unknownState = -1;
+
 export function targetKey(target: FavoriteTarget): string {
   return target.kind === 'chat' ? `chat:${target.chatJid}` : `message:${target.messageId}`;
 }
@@ -94,6 +97,16 @@ export class OutboxRepo {
   }
 
   /**
+   * Marks a target's server state unknown before its call goes out: if the app dies with the call in
+   * flight, the server may or may not have applied it, so a later toggle back must still be sent.
+   */
+  markSending(accountId: string, key: string): void {
+    this.db
+      .prepare(`UPDATE favorites SET confirmed = ${unknownState} WHERE account_id = ? AND target_key = ?`)
+      .run(accountId, key);
+  }
+
+  /**
    * Records what the server confirmed for a sent entry. If the user changed their mind while the call
    * was in flight, the entry stays (with their newer choice) unless that choice is what was confirmed.
    */
@@ -118,7 +131,10 @@ export class OutboxRepo {
       this.db.prepare('DELETE FROM outbox WHERE id = ?').run(entry.id);
       this.db
         .prepare(
-          `UPDATE favorites SET wanted = coalesce(confirmed, 0), updated_at = ? WHERE account_id = ? AND target_key = ?`,
+          // Refused, so not applied: back to the last known state (false when there is none).
+          `UPDATE favorites SET wanted = coalesce(confirmed = 1, 0),
+             confirmed = CASE WHEN confirmed = ${unknownState} THEN NULL ELSE confirmed END, updated_at = ?
+           WHERE account_id = ? AND target_key = ?`,
         )
         .run(now, accountId, entry.targetKey);
       this.db
@@ -203,7 +219,10 @@ export class OutboxRepo {
     return row?.wanted === 1;
   }
 
-  /** Keeps the outbox row in step: present with the wanted state when it differs from the confirmed one. */
+  /**
+   * Keeps the outbox row in step: present with the wanted state when it differs from the confirmed one,
+   * or whenever the server's state is unknown.
+   */
   private syncEntry(accountId: string, key: string, wanted: boolean, confirmed: number, now: number): void {
     if ((wanted ? 1 : 0) === confirmed) {
       this.db.prepare('DELETE FROM outbox WHERE account_id = ? AND target_key = ?').run(accountId, key);

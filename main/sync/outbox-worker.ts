@@ -151,6 +151,7 @@ export class OutboxWorker {
     this.sending = true;
     this.deps.onProgress();
     try {
+      this.deps.outbox.markSending(ctx.accountId, entry.targetKey);
       const confirmed = await ctx.client.setFavorite(
         ctx.instance.name,
         entry.target,

@@ -74,6 +74,27 @@ describe('favorite state and the outbox', () => {
     expect(next?.wanted).toBe(false);
   });
 
+  it('a call cut off in flight leaves the server state unknown, so toggling back is still sent', () => {
+    outbox.setWanted(account, chat(2), true, 1);
+    const [sending] = outbox.oldest(account, 1);
+    outbox.markSending(account, sending!.targetKey);
+    // The app dies here: the server may have starred it. The user unstars after the restart.
+    outbox = reopen();
+    outbox.setWanted(account, chat(2), false, 2);
+    expect(outbox.oldest(account, 1)).toEqual([
+      expect.objectContaining({ targetKey: sending!.targetKey, wanted: false }),
+    ]);
+  });
+
+  it('a refused change after an unanswered call goes back to not starred', () => {
+    outbox.setWanted(account, message('M7'), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    outbox.markSending(account, entry!.targetKey);
+    outbox.fail(account, entry!, 'M7', { kind: 'notFound', message: 'Message not found' }, 2);
+    expect(outbox.wanted(account, message('M7'))).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+  });
+
   it('survives a restart: what was committed is still queued', () => {
     outbox.setWanted(account, chat(1), true, 1);
     outbox.setWanted(account, message('M9'), true, 2);
