@@ -4,8 +4,14 @@ import type { ErrorKind } from '../../preload/contract.ts';
 /** A failed RyzeAPI call: the contract's kind, the server's exact error.message, and the HTTP status. */
 export class ApiFailure extends AppFailure {
   readonly status: number;
-  constructor(kind: ErrorKind, message: string, status: number) {
+  /**
+   * False only when the request certainly never reached the server (the connection was refused or the
+   * host not found), so it cannot have been applied.
+   */
+  readonly reachedServer: boolean;
+  constructor(kind: ErrorKind, message: string, status: number, reachedServer = true) {
     super(kind, message);
+    this.reachedServer = reachedServer;
     this.name = 'ApiFailure';
     this.status = status;
   }

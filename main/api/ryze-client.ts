@@ -164,7 +164,7 @@ export class RyzeClient {
       response = await this.http(path, { method, ...options });
     } catch (error) {
       this.reachability?.reportUnreachable(this.baseUrl);
-      throw new ApiFailure('network', describeNetworkError(error, this.token), 0);
+      throw new ApiFailure('network', describeNetworkError(error, this.token), 0, !neverConnected(error));
     }
     this.reachability?.reportReachable();
     if (response.status === 429) this.budget.exhausted(response.headers);
@@ -193,6 +193,20 @@ export function normalizeBaseUrl(url: string): string {
 }
 
 const enc = encodeURIComponent;
+
+/** Whether the cause chain says no connection was ever made (nothing was sent). */
+function neverConnected(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (
+      typeof code === 'string' &&
+      ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
 
 function describeNetworkError(error: unknown, token: string): string {
   const name = error instanceof Error ? error.name : '';

@@ -100,10 +100,25 @@ export class OutboxRepo {
    * Marks a target's server state unknown before its call goes out: if the app dies with the call in
    * flight, the server may or may not have applied it, so a later toggle back must still be sent.
    */
-  markSending(accountId: string, key: string): void {
+  markSending(accountId: string, key: string): number | null {
+    return transaction(this.db, () => {
+      const row = this.db
+        .prepare('SELECT confirmed FROM favorites WHERE account_id = ? AND target_key = ?')
+        .get(accountId, key) as { confirmed: number | null } | undefined;
+      this.db
+        .prepare(`UPDATE favorites SET confirmed = ${unknownState} WHERE account_id = ? AND target_key = ?`)
+        .run(accountId, key);
+      return row?.confirmed ?? null;
+    });
+  }
+
+  /** The call was answered with a refusal, or never left: the server state is what it was before. */
+  restoreConfirmed(accountId: string, key: string, confirmed: number | null): void {
     this.db
-      .prepare(`UPDATE favorites SET confirmed = ${unknownState} WHERE account_id = ? AND target_key = ?`)
-      .run(accountId, key);
+      .prepare(
+        `UPDATE favorites SET confirmed = ? WHERE account_id = ? AND target_key = ? AND confirmed = ${unknownState}`,
+      )
+      .run(confirmed, accountId, key);
   }
 
   /**

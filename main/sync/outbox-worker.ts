@@ -150,8 +150,8 @@ export class OutboxWorker {
   private async send(ctx: AccountContext, entry: OutboxEntry, stop: AbortSignal): Promise<void> {
     this.sending = true;
     this.deps.onProgress();
+    const before = this.deps.outbox.markSending(ctx.accountId, entry.targetKey);
     try {
-      this.deps.outbox.markSending(ctx.accountId, entry.targetKey);
       const confirmed = await ctx.client.setFavorite(
         ctx.instance.name,
         entry.target,
@@ -164,6 +164,9 @@ export class OutboxWorker {
       this.holdReason = null;
       this.deps.onSettled(entry);
     } catch (error) {
+      // Answered with a refusal (any HTTP error but a 5xx, which may come after the change was applied)
+      // or never sent: the server state is known again, so a toggle back costs no call.
+      if (!mayHaveApplied(error)) this.deps.outbox.restoreConfirmed(ctx.accountId, entry.targetKey, before);
       if (!stop.aborted) this.handleFailure(ctx, entry, error);
     } finally {
       this.sending = false;
@@ -221,6 +224,12 @@ export class OutboxWorker {
   private randomOption(): { random?: () => number } {
     return this.deps.random ? { random: this.deps.random } : {};
   }
+}
+
+function mayHaveApplied(error: unknown): boolean {
+  if (!(error instanceof ApiFailure)) return true;
+  if (error.kind === 'network') return error.reachedServer;
+  return error.status >= 500 && error.kind !== 'disconnected';
 }
 
 /** 404s about the change's own target (a message the server does not know) versus about the instance. */

@@ -86,6 +86,15 @@ describe('favorite state and the outbox', () => {
     ]);
   });
 
+  it('a call refused or never sent restores what was known, so toggling back costs nothing', () => {
+    outbox.setWanted(account, chat(3), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    const before = outbox.markSending(account, entry!.targetKey);
+    outbox.restoreConfirmed(account, entry!.targetKey, before);
+    outbox.setWanted(account, chat(3), false, 2);
+    expect(outbox.pendingCount(account)).toBe(0);
+  });
+
   it('a refused change after an unanswered call goes back to not starred', () => {
     outbox.setWanted(account, message('M7'), true, 1);
     const [entry] = outbox.oldest(account, 1);
