@@ -37,27 +37,21 @@ export function toMessageRow(row: MessageDbRow): MessageRow {
   };
 }
 
-/** A row's place in its chat's order (0 = oldest) and its sort key. */
-interface Anchor {
-  pos: number;
-  ts: number;
-  id: string;
+/** A block of a chat's time order (see migration 3): the rows from its first key up to the next block's. */
+interface Block {
+  first_ts: number;
+  first_id: string;
+  n: number;
 }
 
-/** Anchors remembered per chat: the last pages read, which is where the next read will be. */
-const maxAnchors = 64;
+/** A block is split when it grows past twice this, so a page never walks more than ~2,000 rows into one. */
+const blockSize = 1000;
 
 /** Messages held on disk, per chat in time order; history pages and live events both land here. */
 export class MessagesRepo {
   private readonly db: DatabaseSync;
-  /** count() answers, valid while `countsStamp` matches the messages table's write stamp. */
-  private readonly counts = new Map<string, number>();
-  /** Per chat, the (ts, id) of rows at known positions in its order; valid, and cleared, with the counts. */
-  private readonly anchors = new Map<string, Anchor[]>();
-  private countsStamp = '';
   constructor(db: DatabaseSync) {
     this.db = db;
-    watchMessageWrites(db);
   }
 
   /** Stores messages, ignoring ones already held (history pages overlap at their inclusive bound). */
@@ -68,6 +62,7 @@ export class MessagesRepo {
     );
     return transaction(this.db, () => {
       let added = 0;
+      const chats = new Set<string>();
       for (const m of messages) {
         const r = insert.run(
           accountId,
@@ -80,10 +75,42 @@ export class MessagesRepo {
           m.type,
           m.text,
         );
+        if (r.changes > 0) chats.add(m.chatJid);
         added += Number(r.changes);
       }
+      for (const chatJid of chats) this.splitFullBlocks(accountId, chatJid);
       return added;
     });
+  }
+
+  /** Cuts every block of the chat that grew past 2 × blockSize into blocks of blockSize (the last may be larger). */
+  private splitFullBlocks(accountId: string, chatJid: string): void {
+    const full = this.db
+      .prepare(
+        'SELECT first_ts, first_id, n FROM message_blocks WHERE account_id = ? AND chat_jid = ? AND n > ?',
+      )
+      .all(accountId, chatJid, 2 * blockSize) as unknown as Block[];
+    const rowAfter = this.db.prepare(
+      `SELECT ts, id FROM messages WHERE account_id = ? AND chat_jid = ? AND (ts, id) >= (?, ?)
+       ORDER BY ts, id LIMIT 1 OFFSET ?`,
+    );
+    const resize = this.db.prepare(
+      'UPDATE message_blocks SET n = ? WHERE account_id = ? AND chat_jid = ? AND first_ts = ? AND first_id = ?',
+    );
+    const add = this.db.prepare(
+      'INSERT INTO message_blocks (account_id, chat_jid, first_ts, first_id, n) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (let block of full) {
+      while (block.n > 2 * blockSize) {
+        const next = rowAfter.get(accountId, chatJid, block.first_ts, block.first_id, blockSize) as {
+          ts: number;
+          id: string;
+        };
+        resize.run(blockSize, accountId, chatJid, block.first_ts, block.first_id);
+        block = { first_ts: next.ts, first_id: next.id, n: block.n - blockSize };
+        add.run(accountId, chatJid, block.first_ts, block.first_id, block.n);
+      }
+    }
   }
 
   /** Completes a message that arrived without its text. */
@@ -95,84 +122,61 @@ export class MessagesRepo {
 
   /** Rows in chronological order; offset 0 is the oldest message held. */
   page(accountId: string, chatJid: string, offset: number, limit: number): Page<MessageRow> {
-    const total = this.count(accountId, chatJid);
+    const blocks = this.blocks(accountId, chatJid);
+    const total = blocks.reduce((sum, b) => sum + b.n, 0);
     const start = Math.min(offset, total);
     const take = Math.max(0, Math.min(limit, total - start));
     if (take === 0) return { rows: [], total, offset: start };
-    const last = start + take - 1;
-    // Walk to the page from whichever known position is nearest: either end of the chat, or a row an earlier
-    // page ended on (see `anchors`). Scrolling asks for neighbouring pages, so a walk is a page or two long,
-    // where skipping from an end cost up to half the chat (~5 ms at 50,000, far more with a busy CPU).
-    const chatKey = `${accountId}\n${chatJid}`;
-    let walk: { skip: number; up: boolean; from: Anchor | null } = { skip: start, up: true, from: null };
-    if (total - 1 - last < walk.skip) walk = { skip: total - 1 - last, up: false, from: null };
-    for (const a of this.anchors.get(chatKey) ?? []) {
-      if (a.pos <= start && start - a.pos < walk.skip) walk = { skip: start - a.pos, up: true, from: a };
-      if (a.pos >= last && a.pos - last < walk.skip) walk = { skip: a.pos - last, up: false, from: a };
+    // Skip whole blocks to the one holding `start`, then walk inside it: at most ~2,000 index entries, where
+    // walking from the chat's first row cost ~5-20 ms at offset 40,000.
+    let before = 0;
+    let from = blocks[0] as Block;
+    for (const b of blocks) {
+      if (before + b.n > start) {
+        from = b;
+        break;
+      }
+      before += b.n;
     }
-    const dir = walk.up ? 'ASC' : 'DESC';
-    const bound = walk.from ? ` AND (ts, id) ${walk.up ? '>=' : '<='} (?, ?)` : '';
     // The rows are picked inside the covering index (ids only); the table and the favorite/outbox joins are
     // read for the page's rows alone. Joining before skipping cost ~120 ms at offset 50,000.
     const rows = this.db
       .prepare(
         `SELECT ${messageColumns} FROM (
-           SELECT id FROM messages WHERE account_id = ? AND chat_jid = ?${bound}
-           ORDER BY ts ${dir}, id ${dir} LIMIT ? OFFSET ?
+           SELECT id FROM messages WHERE account_id = ? AND chat_jid = ? AND (ts, id) >= (?, ?)
+           ORDER BY ts, id LIMIT ? OFFSET ?
          ) AS p
          JOIN messages m ON m.account_id = ? AND m.id = p.id
          ${favoriteJoins}
-         ORDER BY m.ts ${dir}, m.id ${dir}`,
+         ORDER BY m.ts, m.id`,
       )
       .all(
         accountId,
         chatJid,
-        ...(walk.from ? [walk.from.ts, walk.from.id] : []),
+        from.first_ts,
+        from.first_id,
         take,
-        walk.skip,
+        start - before,
         accountId,
       ) as unknown as MessageDbRow[];
-    if (!walk.up) rows.reverse();
-    const first = rows[0];
-    const end = rows[rows.length - 1];
-    if (first && end && rows.length === take && !this.db.isTransaction) {
-      const known = this.anchors.get(chatKey) ?? [];
-      known.push({ pos: start, ts: first.ts, id: first.id }, { pos: last, ts: end.ts, id: end.id });
-      if (known.length > maxAnchors) known.splice(0, known.length - maxAnchors);
-      this.anchors.set(chatKey, known);
-    }
     return { rows: rows.map(toMessageRow), total, offset: start };
   }
 
-  /**
-   * Messages held for a chat. Counting a 100,000-message chat walks its whole index (7–10 ms), and every page
-   * needs the total, so the answer is remembered until the messages table is written: by this connection
-   * (the write counter below moves; a star toggle, which writes other tables, does not move it) or by
-   * another one (data_version moves). Never cached inside a transaction, which a rollback could undo.
-   */
+  /** Messages held for a chat: a sum over its blocks (~100 rows at 100,000 messages), not a walk of its index. */
   count(accountId: string, chatJid: string): number {
-    const stamp = this.writeStamp();
-    if (stamp !== this.countsStamp) {
-      this.counts.clear();
-      this.anchors.clear();
-      this.countsStamp = stamp;
-    }
-    const key = `${accountId}\n${chatJid}`;
-    const known = this.counts.get(key);
-    if (known !== undefined) return known;
-    const n = (
-      this.db
-        .prepare('SELECT count(*) AS n FROM messages WHERE account_id = ? AND chat_jid = ?')
-        .get(accountId, chatJid) as { n: number }
-    ).n;
-    if (!this.db.isTransaction) this.counts.set(key, n);
-    return n;
+    const row = this.db
+      .prepare('SELECT coalesce(sum(n), 0) AS n FROM message_blocks WHERE account_id = ? AND chat_jid = ?')
+      .get(accountId, chatJid) as { n: number };
+    return row.n;
   }
 
-  private writeStamp(): string {
-    const row = this.db.prepare('SELECT n FROM temp.ryze_message_writes').get() as { n: number };
-    const version = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
-    return `${row.n}/${version.data_version}`;
+  private blocks(accountId: string, chatJid: string): Block[] {
+    return this.db
+      .prepare(
+        `SELECT first_ts, first_id, n FROM message_blocks WHERE account_id = ? AND chat_jid = ?
+         ORDER BY first_ts, first_id`,
+      )
+      .all(accountId, chatJid) as unknown as Block[];
   }
 
   oldestTimestamp(accountId: string, chatJid: string): number | null {
@@ -227,21 +231,4 @@ export class MessagesRepo {
       )
       .run(accountId, chatJid);
   }
-}
-
-/**
- * Counts, on this connection only, every statement row that adds, removes or moves a message between chats,
- * with TEMP objects: they live in the connection's memory, never in the file, so the schema is untouched.
- * A rolled-back write rolls the counter back with it.
- */
-function watchMessageWrites(db: DatabaseSync): void {
-  const bump = 'BEGIN UPDATE ryze_message_writes SET n = n + 1; END';
-  db.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS ryze_message_writes (n INTEGER NOT NULL);
-    INSERT INTO temp.ryze_message_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.ryze_message_writes);
-    CREATE TEMP TRIGGER IF NOT EXISTS ryze_message_writes_insert AFTER INSERT ON main.messages ${bump};
-    CREATE TEMP TRIGGER IF NOT EXISTS ryze_message_writes_delete AFTER DELETE ON main.messages ${bump};
-    CREATE TEMP TRIGGER IF NOT EXISTS ryze_message_writes_update
-      AFTER UPDATE OF account_id, chat_jid ON main.messages ${bump};
-  `);
 }

@@ -138,4 +138,71 @@ export const migrations: readonly string[] = [
   INSERT INTO message_fts_keys (account_id, message_id, ts) SELECT account_id, id, ts FROM messages;
   INSERT INTO message_fts (message_fts) VALUES ('rebuild');
   `,
+  // 3: indexes for paging at scale. The chat list's exact order becomes an index, so a page is read in order
+  // instead of sorting every chat (10,000) per page. message_blocks cuts each chat's time order into blocks of
+  // about 1,000 messages with their counts, so a page deep in a 100,000-message chat (a scrollbar drag) skips
+  // whole blocks instead of walking every row before it, and a chat's size is a sum over ~100 rows. The
+  // first block of a chat starts below any real message (MIN_SAFE_INTEGER, ''), so every message belongs to
+  // the last block starting at or before it. Triggers keep the counts exact on every write; MessagesRepo
+  // splits a block that grows past 2,000.
+  `
+  DROP INDEX chats_by_activity;
+  CREATE INDEX chats_by_activity ON chats (account_id, last_activity DESC, display_name COLLATE NOCASE, jid);
+
+  CREATE TABLE message_blocks (
+    account_id TEXT NOT NULL,
+    chat_jid TEXT NOT NULL,
+    first_ts INTEGER NOT NULL,
+    first_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (account_id, chat_jid, first_ts, first_id)
+  ) WITHOUT ROWID;
+
+  CREATE TRIGGER message_blocks_after_insert AFTER INSERT ON messages BEGIN
+    INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
+      VALUES (new.account_id, new.chat_jid, -9007199254740991, '', 0);
+    UPDATE message_blocks SET n = n + 1
+      WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) = (
+        SELECT first_ts, first_id FROM message_blocks
+        WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) <= (new.ts, new.id)
+        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+  END;
+
+  CREATE TRIGGER message_blocks_after_delete AFTER DELETE ON messages BEGIN
+    UPDATE message_blocks SET n = n - 1
+      WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) = (
+        SELECT first_ts, first_id FROM message_blocks
+        WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) <= (old.ts, old.id)
+        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+  END;
+
+  CREATE TRIGGER message_blocks_after_update AFTER UPDATE OF account_id, chat_jid, ts, id ON messages BEGIN
+    UPDATE message_blocks SET n = n - 1
+      WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) = (
+        SELECT first_ts, first_id FROM message_blocks
+        WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) <= (old.ts, old.id)
+        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+    INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
+      VALUES (new.account_id, new.chat_jid, -9007199254740991, '', 0);
+    UPDATE message_blocks SET n = n + 1
+      WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) = (
+        SELECT first_ts, first_id FROM message_blocks
+        WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) <= (new.ts, new.id)
+        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+  END;
+
+  -- Messages stored before this migration: one block per 1,000 of each chat's rows in time order.
+  INSERT INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
+    SELECT account_id, chat_jid,
+      CASE WHEN pos = 0 THEN -9007199254740991 ELSE ts END,
+      CASE WHEN pos = 0 THEN '' ELSE id END,
+      min(1000, total - pos)
+    FROM (
+      SELECT account_id, chat_jid, ts, id,
+        row_number() OVER (PARTITION BY account_id, chat_jid ORDER BY ts, id) - 1 AS pos,
+        count(*) OVER (PARTITION BY account_id, chat_jid) AS total
+      FROM messages
+    )
+    WHERE pos % 1000 = 0;
+  `,
 ];

@@ -1,0 +1,169 @@
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiMessage } from '../../main/api/parse.ts';
+import { migrate, openDatabase, storeFileName } from '../../main/store/database.ts';
+import { MessagesRepo } from '../../main/store/messages-repo.ts';
+import { migrations } from '../../main/store/migrations.ts';
+import { createRng } from '../emulator/prng.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// A chat's pages are read through per-chat blocks of counted rows (migration 3). Whatever order messages
+// arrive in — history pages going back, live ones going forward, late ones in the middle, repeats — every
+// page must be exactly the rows a plain ORDER BY ... LIMIT ... OFFSET would give, and the total exact.
+
+function message(chatJid: string, ts: number, id: string): ApiMessage {
+  return {
+    id,
+    chatJid,
+    fromMe: false,
+    senderJid: chatJid,
+    senderName: 'A',
+    type: 'text',
+    text: `m ${id}`,
+    timestamp: ts,
+  };
+}
+
+function plainPage(
+  db: DatabaseSync,
+  accountId: string,
+  chatJid: string,
+  offset: number,
+  limit: number,
+): string[] {
+  return (
+    db
+      .prepare(
+        'SELECT id FROM messages WHERE account_id = ? AND chat_jid = ? ORDER BY ts, id LIMIT ? OFFSET ?',
+      )
+      .all(accountId, chatJid, limit, offset) as Array<{ id: string }>
+  ).map((r) => r.id);
+}
+
+function plainCount(db: DatabaseSync, accountId: string, chatJid: string): number {
+  return (
+    db
+      .prepare('SELECT count(*) AS n FROM messages WHERE account_id = ? AND chat_jid = ?')
+      .get(accountId, chatJid) as {
+      n: number;
+    }
+  ).n;
+}
+
+function expectPagesMatch(
+  db: DatabaseSync,
+  repo: MessagesRepo,
+  accountId: string,
+  chatJid: string,
+  seed: number,
+): void {
+  const total = plainCount(db, accountId, chatJid);
+  expect(repo.count(accountId, chatJid)).toBe(total);
+  const rng = createRng(seed);
+  // Both ends, block boundaries (multiples of 1,000 and their neighbours) and random places.
+  const offsets = [0, 1, total - 1, total - 50, 999, 1000, 1001, 1999, 2000, 2001, 3000];
+  for (let i = 0; i < 20; i++) offsets.push(rng.int(total + 10));
+  for (const offset of offsets.filter((o) => o >= 0)) {
+    const page = repo.page(accountId, chatJid, offset, 100);
+    expect(page.total).toBe(total);
+    expect(
+      page.rows.map((r) => r.id),
+      `offset ${offset}`,
+    ).toEqual(plainPage(db, accountId, chatJid, offset, 100));
+  }
+}
+
+describe('message pages in a long chat', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => dir.remove());
+
+  it('are exactly the chat in time order wherever the page is, however the messages arrived', () => {
+    const { db } = openDatabase(dir.path);
+    const repo = new MessagesRepo(db);
+    const rng = createRng(7);
+    let oldest = 5_000_000;
+    let newest = 5_000_000;
+    let serial = 0;
+    for (let round = 0; round < 120; round++) {
+      const kind = rng.int(4);
+      const batch: ApiMessage[] = [];
+      const size = 1 + rng.int(120);
+      for (let i = 0; i < size; i++) {
+        // History going back, live going forward, late arrivals in the middle, and timestamps shared by
+        // several messages (ties are ordered by id).
+        const ts =
+          kind === 0 ? --oldest : kind === 1 ? ++newest : oldest + rng.int(Math.max(1, newest - oldest + 1));
+        batch.push(message(rng.int(5) === 0 ? 'b@s' : 'a@s', kind === 3 ? newest : ts, `id${serial++}`));
+      }
+      // A page that overlaps what is held (the API's inclusive bound) stores nothing twice.
+      if (round % 10 === 0) batch.push(...batch.slice(0, 5));
+      repo.save('acc', batch);
+      repo.save('other', batch.slice(0, 3));
+    }
+    expect(plainCount(db, 'acc', 'a@s')).toBeGreaterThan(4_000);
+    expectPagesMatch(db, repo, 'acc', 'a@s', 1);
+    expectPagesMatch(db, repo, 'acc', 'b@s', 2);
+    expectPagesMatch(db, repo, 'other', 'a@s', 3);
+    // No block is left over twice the block size, so no page walks more than ~2,000 rows into one.
+    const largest = db.prepare('SELECT max(n) AS n FROM message_blocks').get() as { n: number };
+    expect(largest.n).toBeLessThanOrEqual(2_000);
+    db.close();
+  });
+
+  it('counts a chat it has never seen as empty', () => {
+    const { db } = openDatabase(dir.path);
+    const repo = new MessagesRepo(db);
+    expect(repo.page('acc', 'nobody@s', 0, 50)).toEqual({ rows: [], total: 0, offset: 0 });
+    db.close();
+  });
+
+  it('keeps pages right for messages stored before the upgrade that added blocks', () => {
+    const path = join(dir.path, storeFileName);
+    const old = new DatabaseSync(path);
+    for (const [i, sql] of migrations.slice(0, 2).entries()) {
+      old.exec(sql);
+      old.exec(`PRAGMA user_version = ${i + 1}`);
+    }
+    const insert = old.prepare(
+      `INSERT INTO messages (account_id, id, chat_jid, ts, from_me) VALUES ('acc', ?, ?, ?, 0)`,
+    );
+    old.exec('BEGIN');
+    for (let i = 0; i < 2_500; i++) insert.run(`old${i}`, 'a@s', 1_000 + (i % 700));
+    for (let i = 0; i < 10; i++) insert.run(`small${i}`, 'b@s', 1_000 + i);
+    old.exec('COMMIT');
+    old.close();
+
+    const { db } = openDatabase(path.slice(0, -storeFileName.length - 1));
+    expect(migrate(db)).toBe(migrations.length);
+    const repo = new MessagesRepo(db);
+    expectPagesMatch(db, repo, 'acc', 'a@s', 4);
+    expectPagesMatch(db, repo, 'acc', 'b@s', 5);
+    // Messages arriving after the upgrade land in the migrated blocks.
+    repo.save('acc', [
+      message('a@s', 1_350, 'late'),
+      message('a@s', 1, 'first'),
+      message('a@s', 9_999, 'last'),
+    ]);
+    expectPagesMatch(db, repo, 'acc', 'a@s', 6);
+    db.close();
+  });
+
+  it('reads the chat list and a message page in index order, never sorting the whole chat list', () => {
+    const { db } = openDatabase(dir.path);
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join('\n');
+    expect(
+      plan(`SELECT c.jid FROM chats c WHERE c.account_id = 'a'
+            ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid LIMIT 100 OFFSET 5000`),
+    ).not.toMatch(/TEMP B-TREE/);
+    expect(
+      plan(`SELECT id FROM messages WHERE account_id = 'a' AND chat_jid = 'c' AND (ts, id) >= (1, 'x')
+            ORDER BY ts, id LIMIT 100 OFFSET 1500`),
+    ).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+});
