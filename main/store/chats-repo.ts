@@ -92,6 +92,8 @@ export class ChatsRepo {
     ).n;
     // The page's keys are picked (sorted, skipped) from the chats table alone; the favorite/outbox joins are
     // read for those rows only. Joining every chat before sorting cost ~11 ms a page with 10,000 chats.
+    // CROSS JOIN keeps that order: left to choose, SQLite walked all 10,000 chats and looked each up in the
+    // page (~6 ms a page instead of ~0.6).
     const rows = this.db
       .prepare(
         `SELECT ${chatColumns} FROM (
@@ -99,7 +101,7 @@ export class ChatsRepo {
            ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid
            LIMIT ? OFFSET ?
          ) AS p
-         JOIN chats c ON c.account_id = ? AND c.jid = p.jid
+         CROSS JOIN chats c ON c.account_id = ? AND c.jid = p.jid
          ${favoriteJoins}
          ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid`,
       )

@@ -139,14 +139,15 @@ export class MessagesRepo {
       before += b.n;
     }
     // The rows are picked inside the covering index (ids only); the table and the favorite/outbox joins are
-    // read for the page's rows alone. Joining before skipping cost ~120 ms at offset 50,000.
+    // read for the page's rows alone (CROSS JOIN: the page drives the join). Joining before skipping cost
+    // ~120 ms at offset 50,000.
     const rows = this.db
       .prepare(
         `SELECT ${messageColumns} FROM (
            SELECT id FROM messages WHERE account_id = ? AND chat_jid = ? AND (ts, id) >= (?, ?)
            ORDER BY ts, id LIMIT ? OFFSET ?
          ) AS p
-         JOIN messages m ON m.account_id = ? AND m.id = p.id
+         CROSS JOIN messages m ON m.account_id = ? AND m.id = p.id
          ${favoriteJoins}
          ORDER BY m.ts, m.id`,
       )

@@ -149,21 +149,4 @@ describe('message pages in a long chat', () => {
     expectPagesMatch(db, repo, 'acc', 'a@s', 6);
     db.close();
   });
-
-  it('reads the chat list and a message page in index order, never sorting the whole chat list', () => {
-    const { db } = openDatabase(dir.path);
-    const plan = (sql: string): string =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
-        .map((r) => r.detail)
-        .join('\n');
-    expect(
-      plan(`SELECT c.jid FROM chats c WHERE c.account_id = 'a'
-            ORDER BY c.last_activity DESC, c.display_name COLLATE NOCASE, c.jid LIMIT 100 OFFSET 5000`),
-    ).not.toMatch(/TEMP B-TREE/);
-    expect(
-      plan(`SELECT id FROM messages WHERE account_id = 'a' AND chat_jid = 'c' AND (ts, id) >= (1, 'x')
-            ORDER BY ts, id LIMIT 100 OFFSET 1500`),
-    ).not.toMatch(/TEMP B-TREE/);
-    db.close();
-  });
 });
