@@ -102,6 +102,11 @@ export interface MessageSearchHit extends FavoriteMessageRow {
   excerpt: TextRun[];
 }
 
+/** Search results: `total` counts matches only so far past the page; `atLeast` says there are more. */
+export interface SearchPage extends Page<MessageSearchHit> {
+  atLeast: boolean;
+}
+
 /** A change the server refused for good; the star went back to the last confirmed state. */
 export interface FailedChange {
   id: number;
@@ -240,7 +245,7 @@ export const requests = {
   /** Messages whose text holds every word of `query` (the last one as a prefix), newest first. */
   'search:messages': {
     args: v.strictObject({ query: nonEmpty(200), ...pageArgs }),
-    result: returns<Page<MessageSearchHit>>(),
+    result: returns<SearchPage>(),
   },
   'outbox:status': { args: none, result: returns<OutboxStatus>() },
   'outbox:retry': {

@@ -95,10 +95,13 @@ export interface ApiMessage {
   timestamp: number;
 }
 
+/** The latest time a Date can hold; anything beyond is garbage, and past 2^53 SQLite could not hand it back. */
+const maxTime = 8.64e15;
+
+/** Milliseconds since 1970 (the API sends seconds or ISO text); 0 when unknown or out of any real range. */
 function parseTime(value: unknown): number {
-  if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
-  const ms = Date.parse(str(value));
-  return Number.isFinite(ms) ? ms : 0;
+  const ms = typeof value === 'number' ? (value < 1e12 ? value * 1000 : value) : Date.parse(str(value));
+  return Number.isFinite(ms) && Math.abs(ms) <= maxTime ? Math.round(ms) : 0;
 }
 
 /** One history item (shape not documented, API.md §6.3) or getMessage `data`. */

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { MessageSearchHit, Page } from '../../preload/contract.ts';
+import type { SearchPage } from '../../preload/contract.ts';
 import type { SessionService } from '../session/session-service.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { MessageSearchIndex } from './message-search-index.ts';
@@ -17,10 +17,10 @@ export class SearchService {
     this.index = new MessageSearchIndex(deps.db);
   }
 
-  messages(query: string, offset: number, limit: number): Page<MessageSearchHit> {
+  messages(query: string, offset: number, limit: number): SearchPage {
     const { accountId } = this.session.requireContext();
     const match = toFtsQuery(query);
-    if (match === null) return { rows: [], total: 0, offset };
+    if (match === null) return { rows: [], total: 0, offset, atLeast: false };
     return this.index.search(accountId, match, offset, limit);
   }
 }

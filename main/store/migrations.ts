@@ -205,4 +205,86 @@ export const migrations: readonly string[] = [
     )
     WHERE pos % 1000 = 0;
   `,
+  // 4: search results newest first without sorting every match. A message's search key (its FTS rowid) now
+  // follows its time: key = ts × 65,536 + a slot for messages sharing a millisecond, so reading the index by
+  // rowid, newest first, stops after one page. Sorting by ts meant reading every match first: a one-letter
+  // search over 100,000 messages matched 44,000 and took ~34 ms. ts is clamped to [0, 1e14] (year 5138) to
+  // keep keys inside 64 bits; a millisecond with all 65,536 slots taken gets the next key above all others,
+  // so no message is ever refused, only listed out of order. Tables, view and triggers are rebuilt as in 2.
+  `
+  DROP TRIGGER message_fts_after_insert;
+  DROP TRIGGER message_fts_after_delete;
+  DROP TRIGGER message_fts_after_update;
+  DROP TABLE message_fts;
+  DROP VIEW message_fts_source;
+  DROP TABLE message_fts_keys;
+
+  CREATE TABLE message_fts_keys (
+    key INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    UNIQUE (account_id, message_id)
+  );
+
+  CREATE VIEW message_fts_source AS
+    SELECT k.key AS key, m.text AS text
+    FROM message_fts_keys k JOIN messages m ON m.account_id = k.account_id AND m.id = k.message_id;
+
+  CREATE VIRTUAL TABLE message_fts USING fts5(
+    text,
+    content = 'message_fts_source',
+    content_rowid = 'key',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2'
+  );
+
+  CREATE TRIGGER message_fts_after_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO message_fts_keys (key, account_id, message_id)
+      VALUES ((SELECT CASE
+        WHEN taken IS NULL THEN max(0, min(new.ts, 100000000000000)) * 65536
+        WHEN taken < max(0, min(new.ts, 100000000000000)) * 65536 + 65535 THEN taken + 1
+        ELSE (SELECT max(key) + 1 FROM message_fts_keys) END
+      FROM (SELECT max(key) AS taken FROM message_fts_keys
+            WHERE key BETWEEN max(0, min(new.ts, 100000000000000)) * 65536 AND max(0, min(new.ts, 100000000000000)) * 65536 + 65535)), new.account_id, new.id);
+    INSERT INTO message_fts (rowid, text)
+      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
+  END;
+
+  CREATE TRIGGER message_fts_after_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO message_fts (message_fts, rowid, text)
+      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+    DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+  END;
+
+  -- A new time means a new key, so the old entry goes and a new one is made.
+  CREATE TRIGGER message_fts_after_update AFTER UPDATE OF account_id, id, ts, text ON messages BEGIN
+    INSERT INTO message_fts (message_fts, rowid, text)
+      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+    DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+    INSERT INTO message_fts_keys (key, account_id, message_id)
+      VALUES ((SELECT CASE
+        WHEN taken IS NULL THEN max(0, min(new.ts, 100000000000000)) * 65536
+        WHEN taken < max(0, min(new.ts, 100000000000000)) * 65536 + 65535 THEN taken + 1
+        ELSE (SELECT max(key) + 1 FROM message_fts_keys) END
+      FROM (SELECT max(key) AS taken FROM message_fts_keys
+            WHERE key BETWEEN max(0, min(new.ts, 100000000000000)) * 65536 AND max(0, min(new.ts, 100000000000000)) * 65536 + 65535)), new.account_id, new.id);
+    INSERT INTO message_fts (rowid, text)
+      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
+  END;
+
+  -- Messages stored before this migration: slots in (account, id) order within a millisecond; any beyond
+  -- 65,536 in one millisecond go above every other key.
+  CREATE TEMP TABLE message_fts_slots AS
+    SELECT account_id, id, max(0, min(ts, 100000000000000)) * 65536 AS base,
+      row_number() OVER (PARTITION BY max(0, min(ts, 100000000000000)) ORDER BY account_id, id) - 1 AS slot
+    FROM messages;
+  INSERT INTO message_fts_keys (key, account_id, message_id)
+    SELECT base + slot, account_id, id FROM temp.message_fts_slots WHERE slot < 65536;
+  INSERT INTO message_fts_keys (key, account_id, message_id)
+    SELECT (SELECT coalesce(max(key), 0) FROM message_fts_keys) + row_number() OVER (ORDER BY base, slot),
+      account_id, id
+    FROM temp.message_fts_slots WHERE slot >= 65536;
+  DROP TABLE temp.message_fts_slots;
+  INSERT INTO message_fts (message_fts) VALUES ('rebuild');
+  `,
 ];

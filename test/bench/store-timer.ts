@@ -1,7 +1,9 @@
 /**
- * Times every store call in this (the main-services) process: each method on the repo classes' prototypes
+ * Times every store call in this (the main-services) process: each method on the repo classes' (and the
+ * search index's) prototypes
  * is wrapped once, so every repo createApp builds is measured. Calls are attributed to the current phase.
  */
+import { MessageSearchIndex } from '../../main/search/message-search-index.ts';
 import { AccountsRepo } from '../../main/store/accounts-repo.ts';
 import { ChatsRepo } from '../../main/store/chats-repo.ts';
 import { MessagesRepo } from '../../main/store/messages-repo.ts';
@@ -35,10 +37,13 @@ export class StoreTimer {
   private depth = 0;
 
   install(): void {
-    const classes = { AccountsRepo, ChatsRepo, MessagesRepo, OutboxRepo } as unknown as Record<
-      string,
-      { prototype: Record<string, unknown> }
-    >;
+    const classes = {
+      AccountsRepo,
+      ChatsRepo,
+      MessagesRepo,
+      OutboxRepo,
+      MessageSearchIndex,
+    } as unknown as Record<string, { prototype: Record<string, unknown> }>;
     for (const [className, cls] of Object.entries(classes)) {
       const proto = cls.prototype;
       for (const name of Object.getOwnPropertyNames(proto)) {

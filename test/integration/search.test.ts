@@ -95,7 +95,7 @@ describe('message search', () => {
       expect(result.ok, query).toBe(true);
     }
     const empty = ok(await app.call('search:messages', { query: '***', offset: 0, limit: 5 }));
-    expect(empty).toEqual({ rows: [], total: 0, offset: 0 });
+    expect(empty).toEqual({ rows: [], total: 0, offset: 0, atLeast: false });
   });
 
   it('refuses an empty or over-long query, and bad paging, before searching', async () => {

@@ -28,7 +28,7 @@ function message(id: string, text: string, timestamp: number, chat = chatJid): A
   };
 }
 
-describe('message search in the store (FTS5, migration 2)', () => {
+describe('message search in the store (FTS5, migrations 2 and 4)', () => {
   let dir: ReturnType<typeof tempDir>;
   let db: DatabaseSync;
   let messages: MessagesRepo;
@@ -103,7 +103,41 @@ describe('message search in the store (FTS5, migration 2)', () => {
     expect(last.rows.map((r) => r.id)).toEqual(
       Array.from({ length: 20 }, (_, i) => `M${String(19 - i).padStart(3, '0')}`),
     );
-    expect(search('pedido', account, 500, 50)).toEqual({ rows: [], total: 120, offset: 500 });
+    expect(search('pedido', account, 500, 50)).toEqual({ rows: [], total: 120, offset: 500, atLeast: false });
+  });
+
+  it('lists newest first however the messages arrived: history going back, late ones, shared milliseconds', () => {
+    messages.save(account, [message('new1', 'frete', 50_000), message('new2', 'frete', 60_000)]);
+    // Older history arrives after newer messages; two messages share a millisecond.
+    messages.save(account, [message('old1', 'frete', 10_000), message('old2', 'frete', 20_000)]);
+    messages.save(account, [message('mid', 'frete', 30_000), message('mid-twin', 'frete', 30_000)]);
+    expect(ids('frete')).toEqual(['new2', 'new1', 'mid-twin', 'mid', 'old2', 'old1']);
+    // A time the store cannot key (far future, before 1970) is still stored and found.
+    messages.save(account, [message('future', 'frete', 8e15), message('negative', 'frete', -5)]);
+    expect(ids('frete')).toEqual(['future', 'new2', 'new1', 'mid-twin', 'mid', 'old2', 'old1', 'negative']);
+  });
+
+  it('never refuses a message when every search key of its millisecond is taken', () => {
+    // Fill the 65,536 keys of one millisecond directly (no FTS rows needed for this).
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 65535)
+             INSERT INTO message_fts_keys (key, account_id, message_id) SELECT 7000 * 65536 + i, 'filler', 'f' || i FROM n`);
+    messages.save(account, [message('crowded', 'boleto', 7000), message('later', 'boleto', 8000)]);
+    expect(messages.count(account, chatJid)).toBe(2);
+    expect(ids('boleto').sort()).toEqual(['crowded', 'later']);
+  });
+
+  it('counts a common word only so far ahead of the page, and says there are more', () => {
+    messages.save(
+      account,
+      Array.from({ length: 1_200 }, (_, i) => message(`P${i}`, `pedido ${i}`, 1_000 + i)),
+    );
+    const first = search('pedido', account, 0, 50);
+    expect(first).toMatchObject({ total: 1_050, atLeast: true });
+    expect(first.rows[0]?.id).toBe('P1199');
+    // Further on, the count reaches the real end.
+    const deep = search('pedido', account, 1_150, 50);
+    expect(deep).toMatchObject({ total: 1_200, atLeast: false });
+    expect(deep.rows.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `P${49 - i}`));
   });
 
   it("returns each hit with its chat's name, star state and a highlighted excerpt", () => {

@@ -92,4 +92,15 @@ describe('reading RyzeAPI payloads', () => {
     });
     expect(parseMessage({ content: 'no id' }, 'c')).toBeNull();
   });
+
+  it('reads times in seconds or ISO text, and a time out of any real range as unknown (0)', () => {
+    const at = (timestamp: unknown) => parseMessage({ id: 'X', text: 'hi', timestamp }, 'c')?.timestamp;
+    expect(at(1_767_225_600)).toBe(1_767_225_600_000);
+    expect(at(1_767_225_600_123)).toBe(1_767_225_600_123);
+    expect(at('2026-01-01T00:00:00Z')).toBe(1_767_225_600_000);
+    // Past what a Date (and SQLite's hand-back to JavaScript) can hold: a chat must not become unreadable.
+    expect(at(1e19)).toBe(0);
+    expect(at(Number.NaN)).toBe(0);
+    expect(at('not a time')).toBe(0);
+  });
 });

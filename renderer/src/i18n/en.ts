@@ -73,6 +73,8 @@ export const en = {
   'search.scope': 'Only messages already loaded on this computer are searched.',
   'search.count.one': '{count} message found',
   'search.count.other': '{count} messages found',
+  'search.countAtLeast.one': 'More than {count} message found',
+  'search.countAtLeast.other': 'More than {count} messages found',
 
   'star.chat': 'Star chat {name}',
   'star.message': 'Star message from {sender} at {time}',

@@ -69,6 +69,8 @@ export const ptBR: Messages = {
   'search.scope': 'A busca inclui só as mensagens já carregadas neste computador.',
   'search.count.one': '{count} mensagem encontrada',
   'search.count.other': '{count} mensagens encontradas',
+  'search.countAtLeast.one': 'Mais de {count} mensagem encontrada',
+  'search.countAtLeast.other': 'Mais de {count} mensagens encontradas',
 
   'star.chat': 'Favoritar a conversa {name}',
   'star.message': 'Favoritar a mensagem de {sender} às {time}',
