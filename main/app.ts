@@ -113,6 +113,8 @@ export function createApp(options: AppOptions) {
     messages: messagesRepo,
     clock,
     emit,
+    connectivity,
+    ...(options.random ? { random: options.random } : {}),
     onInstanceConnected: (accountId) => workers.get(accountId)?.wake({ releaseHold: true }),
   });
   const fav = favorites;

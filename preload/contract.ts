@@ -129,13 +129,21 @@ export interface OutboxStatus {
   canUndo: boolean;
 }
 
+/** 'unavailable': the socket has not opened for a few seconds (or RyzeAPI is unreachable). */
 export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
 
+/**
+ * What the window shows about the connection. Main decides it with hysteresis (main/live/steady-link.ts):
+ * it turns bad only after a few seconds and then holds through reconnect attempts until the link is back,
+ * so the banner does not come and go with each retry.
+ */
 export interface ConnectionStatus {
   /** The instance's WhatsApp connection as last reported by the API or an instance.state event. */
   instanceState: ConnectionState;
   /** The live event socket. */
   live: LiveState;
+  /** False once RyzeAPI has not answered for a few seconds; true again as soon as it answers. */
+  online: boolean;
 }
 
 // ---- Errors -------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { ConnectionStatus, LiveState } from '../../preload/contract.ts';
+import type { ConnectionStatus } from '../../preload/contract.ts';
 import { isObject, numberOf, parseConnectionState, parseExchangeEvent } from '../api/parse.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
@@ -8,6 +8,9 @@ import type { SessionService } from '../session/session-service.ts';
 import type { ChatsRepo } from '../store/chats-repo.ts';
 import type { MessagesRepo } from '../store/messages-repo.ts';
 import { fullJitterBackoff } from '../sync/backoff.ts';
+import type { Connectivity } from '../sync/connectivity.ts';
+import { WakeSignal } from '../sync/wake-signal.ts';
+import { SteadyLink } from './steady-link.ts';
 
 const wantedEvents = ['message.exchange', 'instance.state'];
 /** Public clients ping every 25 s and give up after 90 s of silence (API.md §9.3); we do the same. */
@@ -20,6 +23,10 @@ export interface LiveServiceDeps {
   messages: MessagesRepo;
   clock: Clock;
   emit: EventSink;
+  /** Whether RyzeAPI answers: part of what the user is shown, and the cue to retry at once. */
+  connectivity: Pick<Connectivity, 'isOnline' | 'onChange'>;
+  /** Jitter source for reconnect backoff; tests pass a fixed one. */
+  random?: () => number;
   /** The instance connected to WhatsApp again: held favorite changes may go. */
   onInstanceConnected: (accountId: string) => void;
 }
@@ -31,39 +38,67 @@ export interface LiveServiceDeps {
  */
 export class LiveService {
   private readonly deps: LiveServiceDeps;
-  private state: LiveState = 'closed';
   private socket: WebSocket | null = null;
   private stopController = new AbortController();
+  /** Cuts a reconnect wait short when RyzeAPI answers again. */
+  private readonly retryNow = new WakeSignal();
+  /**
+   * What the user is shown. The loop below reports every attempt; the link decides what is news, so a
+   * retry while offline changes nothing on screen.
+   */
+  private readonly link: SteadyLink;
 
   constructor(deps: LiveServiceDeps) {
     this.deps = deps;
+    this.link = new SteadyLink({
+      clock: deps.clock,
+      onChange: () => deps.emit('connection:changed', this.status()),
+    });
+    this.link.setOnline(deps.connectivity.isOnline);
+    deps.connectivity.onChange((online) => {
+      this.link.setOnline(online);
+      // Backoff may have grown to a minute while offline; the socket should follow the API back now.
+      if (online) this.retryNow.wake();
+    });
   }
 
   status(): ConnectionStatus {
-    return { instanceState: this.deps.session.context?.instance.state ?? 'unknown', live: this.state };
+    return {
+      instanceState: this.deps.session.context?.instance.state ?? 'unknown',
+      live: this.link.live,
+      online: this.link.online,
+    };
   }
 
   start(ctx: AccountContext): void {
-    this.stop();
+    // Not stop(): passing through 'closed' would flash "live updates are off" on every account switch.
+    this.halt();
+    this.link.restart();
     this.stopController = new AbortController();
     void this.run(ctx, this.stopController.signal);
   }
 
   stop(): void {
+    this.halt();
+    this.link.stop();
+  }
+
+  private halt(): void {
     this.stopController.abort();
     this.socket?.terminate();
     this.socket = null;
-    this.setState('closed');
   }
 
   private async run(ctx: AccountContext, stop: AbortSignal): Promise<void> {
+    const random = this.deps.random ? { random: this.deps.random } : {};
     for (let attempt = 0; !stop.aborted;) {
-      this.setState('connecting');
       const opened = await this.connectOnce(ctx, stop).catch(() => false);
       if (stop.aborted) return;
       attempt = opened ? 0 : attempt + 1;
-      this.setState(attempt >= 3 ? 'unavailable' : 'connecting');
-      await this.deps.clock.sleep(1000 + fullJitterBackoff(attempt, { baseMs: 1000, capMs: 60_000 }), stop);
+      // Only the raw fact "not open, trying again"; how long that has lasted is the link's business.
+      this.link.setLive('connecting');
+      const wait = 1000 + fullJitterBackoff(attempt, { baseMs: 1000, capMs: 60_000, ...random });
+      await this.deps.clock.sleep(wait, AbortSignal.any([stop, this.retryNow.signal]));
     }
   }
 
@@ -89,7 +124,7 @@ export class LiveService {
       }, pingEveryMs);
       socket.on('open', () => {
         opened = true;
-        this.setState('open');
+        this.link.setLive('open');
       });
       socket.on('pong', () => (lastHeard = this.deps.clock.now()));
       socket.on('message', (data) => {
@@ -162,11 +197,5 @@ export class LiveService {
     this.deps.session.updateInstance(ctx.accountId, { ...current.instance, state });
     this.deps.emit('connection:changed', this.status());
     if (state === 'connected') this.deps.onInstanceConnected(ctx.accountId);
-  }
-
-  private setState(state: LiveState): void {
-    if (this.state === state) return;
-    this.state = state;
-    this.deps.emit('connection:changed', this.status());
   }
 }

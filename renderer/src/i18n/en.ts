@@ -150,6 +150,8 @@ export const en = {
 
   'conn.instance':
     'This instance is not connected to WhatsApp ({state}). Connect it in RyzeAPI; stars are kept until then.',
+  'conn.offline':
+    'You’re offline: RyzeAPI can’t be reached. Your changes are kept and will be sent when it’s back; the app keeps retrying.',
   'conn.liveClosed': 'Live updates are off. Lists refresh when you reopen them.',
   'conn.liveUnavailable': 'Live updates are not available. Lists refresh when you reopen them.',
 

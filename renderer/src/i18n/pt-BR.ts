@@ -147,6 +147,8 @@ export const ptBR: Messages = {
 
   'conn.instance':
     'Esta instância não está conectada ao WhatsApp ({state}). Conecte-a na RyzeAPI; seus favoritos ficam guardados até lá.',
+  'conn.offline':
+    'Você está off-line: não foi possível acessar a RyzeAPI. Suas alterações ficam guardadas e serão enviadas quando ela voltar; o app continua tentando.',
   'conn.liveClosed':
     'As atualizações em tempo real estão desligadas. As listas são atualizadas ao reabri-las.',
   'conn.liveUnavailable':
