@@ -206,11 +206,13 @@ export const migrations: readonly string[] = [
     WHERE pos % 1000 = 0;
   `,
   // 4: search results newest first without sorting every match. A message's search key (its FTS rowid) now
-  // follows its time: key = ts × 65,536 + a slot for messages sharing a millisecond, so reading the index by
+  // follows its time: key = ts × 1,024 + a slot for messages sharing a millisecond, so reading the index by
   // rowid, newest first, stops after one page. Sorting by ts meant reading every match first: a one-letter
-  // search over 100,000 messages matched 44,000 and took ~34 ms. ts is clamped to [0, 1e14] (year 5138) to
-  // keep keys inside 64 bits; a millisecond with all 65,536 slots taken gets the next key above all others,
-  // so no message is ever refused, only listed out of order. Tables, view and triggers are rebuilt as in 2.
+  // search over 100,000 messages matched 44,000 and took ~34 ms. ts is clamped to [0, 2^43) (up to the year
+  // 2248) and made whole, so keys are integers below 2^53, which JavaScript reads exactly. A millisecond
+  // with all 1,024 slots taken gets the next key above all others: no message is ever refused, only listed
+  // out of order. prefix '1 2' indexes the one- and two-letter prefixes people type first. Tables, view
+  // and triggers are rebuilt as in 2.
   `
   DROP TRIGGER message_fts_after_insert;
   DROP TRIGGER message_fts_after_delete;
@@ -241,11 +243,11 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER message_fts_after_insert AFTER INSERT ON messages BEGIN
     INSERT INTO message_fts_keys (key, account_id, message_id)
       VALUES ((SELECT CASE
-        WHEN taken IS NULL THEN max(0, min(new.ts, 100000000000000)) * 65536
-        WHEN taken < max(0, min(new.ts, 100000000000000)) * 65536 + 65535 THEN taken + 1
+        WHEN taken IS NULL THEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024
+        WHEN taken < CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023 THEN taken + 1
         ELSE (SELECT max(key) + 1 FROM message_fts_keys) END
       FROM (SELECT max(key) AS taken FROM message_fts_keys
-            WHERE key BETWEEN max(0, min(new.ts, 100000000000000)) * 65536 AND max(0, min(new.ts, 100000000000000)) * 65536 + 65535)), new.account_id, new.id);
+            WHERE key BETWEEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 AND CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023)), new.account_id, new.id);
     INSERT INTO message_fts (rowid, text)
       SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
   END;
@@ -263,27 +265,27 @@ export const migrations: readonly string[] = [
     DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
     INSERT INTO message_fts_keys (key, account_id, message_id)
       VALUES ((SELECT CASE
-        WHEN taken IS NULL THEN max(0, min(new.ts, 100000000000000)) * 65536
-        WHEN taken < max(0, min(new.ts, 100000000000000)) * 65536 + 65535 THEN taken + 1
+        WHEN taken IS NULL THEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024
+        WHEN taken < CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023 THEN taken + 1
         ELSE (SELECT max(key) + 1 FROM message_fts_keys) END
       FROM (SELECT max(key) AS taken FROM message_fts_keys
-            WHERE key BETWEEN max(0, min(new.ts, 100000000000000)) * 65536 AND max(0, min(new.ts, 100000000000000)) * 65536 + 65535)), new.account_id, new.id);
+            WHERE key BETWEEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 AND CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023)), new.account_id, new.id);
     INSERT INTO message_fts (rowid, text)
       SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
   END;
 
   -- Messages stored before this migration: slots in (account, id) order within a millisecond; any beyond
-  -- 65,536 in one millisecond go above every other key.
+  -- 1,024 in one millisecond go above every other key.
   CREATE TEMP TABLE message_fts_slots AS
-    SELECT account_id, id, max(0, min(ts, 100000000000000)) * 65536 AS base,
-      row_number() OVER (PARTITION BY max(0, min(ts, 100000000000000)) ORDER BY account_id, id) - 1 AS slot
+    SELECT account_id, id, CAST(max(0, min(ts, 8796093022207)) AS INTEGER) * 1024 AS base,
+      row_number() OVER (PARTITION BY CAST(max(0, min(ts, 8796093022207)) AS INTEGER) ORDER BY account_id, id) - 1 AS slot
     FROM messages;
   INSERT INTO message_fts_keys (key, account_id, message_id)
-    SELECT base + slot, account_id, id FROM temp.message_fts_slots WHERE slot < 65536;
+    SELECT base + slot, account_id, id FROM temp.message_fts_slots WHERE slot < 1024;
   INSERT INTO message_fts_keys (key, account_id, message_id)
     SELECT (SELECT coalesce(max(key), 0) FROM message_fts_keys) + row_number() OVER (ORDER BY base, slot),
       account_id, id
-    FROM temp.message_fts_slots WHERE slot >= 65536;
+    FROM temp.message_fts_slots WHERE slot >= 1024;
   DROP TABLE temp.message_fts_slots;
   INSERT INTO message_fts (message_fts) VALUES ('rebuild');
   `,

@@ -114,13 +114,25 @@ describe('message search in the store (FTS5, migrations 2 and 4)', () => {
     expect(ids('frete')).toEqual(['new2', 'new1', 'mid-twin', 'mid', 'old2', 'old1']);
     // A time the store cannot key (far future, before 1970) is still stored and found.
     messages.save(account, [message('future', 'frete', 8e15), message('negative', 'frete', -5)]);
-    expect(ids('frete')).toEqual(['future', 'new2', 'new1', 'mid-twin', 'mid', 'old2', 'old1', 'negative']);
+    // A fractional time (stored by an older version) is keyed too.
+    messages.save(account, [message('fraction', 'frete', 40_000.5)]);
+    expect(ids('frete')).toEqual([
+      'future',
+      'new2',
+      'new1',
+      'fraction',
+      'mid-twin',
+      'mid',
+      'old2',
+      'old1',
+      'negative',
+    ]);
   });
 
   it('never refuses a message when every search key of its millisecond is taken', () => {
-    // Fill the 65,536 keys of one millisecond directly (no FTS rows needed for this).
-    db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 65535)
-             INSERT INTO message_fts_keys (key, account_id, message_id) SELECT 7000 * 65536 + i, 'filler', 'f' || i FROM n`);
+    // Fill the 1,024 keys of one millisecond directly (no FTS rows needed for this).
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1023)
+             INSERT INTO message_fts_keys (key, account_id, message_id) SELECT 7000 * 1024 + i, 'filler', 'f' || i FROM n`);
     messages.save(account, [message('crowded', 'boleto', 7000), message('later', 'boleto', 8000)]);
     expect(messages.count(account, chatJid)).toBe(2);
     expect(ids('boleto').sort()).toEqual(['crowded', 'later']);
