@@ -56,6 +56,21 @@ export class ChatsRepo {
     });
   }
 
+  /** A digest of the address book last saved in full for the account (see ChatService.refresh). */
+  contactsFingerprint(accountId: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(`contacts:${accountId}`) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setContactsFingerprint(accountId: string, fingerprint: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(`contacts:${accountId}`, fingerprint);
+  }
+
   /** Records activity in a chat; a chat not in the address book is created with what is known. */
   noteActivity(
     accountId: string,

@@ -132,6 +132,13 @@ class RyzeEmulator implements Emulator {
     return { id: addIncoming(this.world, this.instance(instance), msg, this.hub).id };
   }
 
+  /** Renames a contact in the instance's address book, as editing it on the phone would. */
+  renameContact(instance: string, jid: string, fullName: string): void {
+    const contact = this.instance(instance).contactsByJid.get(jid);
+    if (!contact) throw new Error(`no contact ${jid} in ${instance}`);
+    contact.full_name = fullName;
+  }
+
   setInstanceState(instance: string, state: InstanceStateName): void {
     if (!STATES.includes(state)) throw new Error(`unknown instance state: ${String(state)}`);
     const inst = this.instance(instance);

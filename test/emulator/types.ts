@@ -51,6 +51,8 @@ export interface Emulator {
   favoriteCalls(): Array<{ instance: string; body: unknown; status: number }>;
   resetCounters(): void;
   addIncomingMessage(instance: string, msg: IncomingMessageInput): { id: string };
+  /** Renames a contact in the instance's address book, as editing it on the phone would. */
+  renameContact(instance: string, jid: string, fullName: string): void;
   setInstanceState(instance: string, state: InstanceStateName): void;
   revokeToken(token: string): void;
 }

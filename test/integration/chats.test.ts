@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeFileName } from '../../main/store/database.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { buildApp, ok, signIn, waitFor, type TestApp, forgetTestTokens } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -31,6 +34,24 @@ describe('the chat list', () => {
     expect(last.rows).toHaveLength(20);
     const all = new Set([...first.rows, ...last.rows].map((r) => r.jid));
     expect(all.size).toBe(70);
+  });
+
+  it('a refresh of an unchanged address book writes nothing, and a renamed contact is still picked up', async () => {
+    // data_version moves when another connection commits to the store.
+    const reader = new DatabaseSync(join(dir.path, storeFileName), { readOnly: true });
+    const version = () =>
+      (reader.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+    const before = version();
+    ok(await app.call('chats:refresh', undefined));
+    expect(version()).toBe(before);
+    reader.close();
+
+    const { rows } = ok(await app.call('chats:page', { offset: 0, limit: 1 }));
+    const jid = rows[0]!.jid;
+    emulator.renameContact('support', jid, 'Zélia Renomeada');
+    ok(await app.call('chats:refresh', undefined));
+    const renamed = ok(await app.call('chats:page', { offset: 0, limit: 5, query: 'zelia renomeada' }));
+    expect(renamed.rows.map((r) => [r.jid, r.displayName])).toEqual([[jid, 'Zélia Renomeada']]);
   });
 
   it('names each chat full name → push name → business name → number', async () => {
