@@ -20,6 +20,8 @@ test('offline: the banner stays up through the retries and the chat list does no
   await expect(banner).toHaveAttribute('data-offline', 'true');
   await expect(banner).toContainText(/offline/i);
   await expect(page.getByTestId('status-bar').locator('[data-online="false"]')).toBeVisible();
+  // The instance's WhatsApp state cannot be checked offline: the header says it is the last one known.
+  await expect(page.getByTestId('instance-state')).toContainText('Last known: Connected');
 
   // From here on, record every change to the banners and every move of the first star, frame by frame.
   await page.evaluate(() => {
@@ -55,4 +57,5 @@ test('offline: the banner stays up through the retries and the chat list does no
   await ryze.emulator.start();
   await expect(banner).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('status-bar').locator('[data-online="true"]')).toBeVisible();
+  await expect(page.getByTestId('instance-state')).not.toContainText('Last known');
 });

@@ -39,6 +39,7 @@ export const en = {
   'state.closed': 'Closed',
   'state.banned': 'Banned',
   'state.unknown': 'Unknown state',
+  'state.lastKnown': 'Last known: {state}',
 
   'header.instance': 'Instance',
   'accounts.menu': 'Switch account or instance',

@@ -35,6 +35,7 @@ export const ptBR: Messages = {
   'state.closed': 'Fechada',
   'state.banned': 'Banida',
   'state.unknown': 'Estado desconhecido',
+  'state.lastKnown': 'Último estado: {state}',
 
   'accounts.menu': 'Trocar de conta ou instância',
   'accounts.signedIn': 'Contas conectadas',
