@@ -83,7 +83,7 @@ export class MessagesRepo {
     });
   }
 
-  /** Cuts every block of the chat that grew past 2 × blockSize into blocks of blockSize (the last may be larger). */
+  /** Cuts every block of the chat that grew past 2 × blockSize into blocks of blockSize, the last holding the rest. */
   private splitFullBlocks(accountId: string, chatJid: string): void {
     const full = this.db
       .prepare(
