@@ -15,7 +15,7 @@ interface HitDbRow extends MessageDbRow {
 }
 
 /**
- * Reads the FTS5 index that migration 2 keeps over messages.text. `match` must already be a safe MATCH
+ * Reads the FTS5 index kept over messages.text (migrations 2 and 4). `match` must already be a safe MATCH
  * expression (see fts-query.ts); this class only runs SQL.
  */
 export class MessageSearchIndex {

@@ -142,7 +142,7 @@ export const migrations: readonly string[] = [
   // instead of sorting every chat (10,000) per page. message_blocks cuts each chat's time order into blocks of
   // about 1,000 messages with their counts, so a page deep in a 100,000-message chat (a scrollbar drag) skips
   // whole blocks instead of walking every row before it, and a chat's size is a sum over ~100 rows. The
-  // first block of a chat starts below any real message (MIN_SAFE_INTEGER, ''), so every message belongs to
+  // first block of a chat starts below any real message (-infinity, ''), so every message belongs to
   // the last block starting at or before it. Triggers keep the counts exact on every write; MessagesRepo
   // splits a block that grows past 2,000.
   `
@@ -160,7 +160,7 @@ export const migrations: readonly string[] = [
 
   CREATE TRIGGER message_blocks_after_insert AFTER INSERT ON messages BEGIN
     INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
-      VALUES (new.account_id, new.chat_jid, -9007199254740991, '', 0);
+      VALUES (new.account_id, new.chat_jid, -9e999, '', 0);
     UPDATE message_blocks SET n = n + 1
       WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) = (
         SELECT first_ts, first_id FROM message_blocks
@@ -183,7 +183,7 @@ export const migrations: readonly string[] = [
         WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) <= (old.ts, old.id)
         ORDER BY first_ts DESC, first_id DESC LIMIT 1);
     INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
-      VALUES (new.account_id, new.chat_jid, -9007199254740991, '', 0);
+      VALUES (new.account_id, new.chat_jid, -9e999, '', 0);
     UPDATE message_blocks SET n = n + 1
       WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) = (
         SELECT first_ts, first_id FROM message_blocks
@@ -194,7 +194,7 @@ export const migrations: readonly string[] = [
   -- Messages stored before this migration: one block per 1,000 of each chat's rows in time order.
   INSERT INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
     SELECT account_id, chat_jid,
-      CASE WHEN pos = 0 THEN -9007199254740991 ELSE ts END,
+      CASE WHEN pos = 0 THEN -9e999 ELSE ts END,
       CASE WHEN pos = 0 THEN '' ELSE id END,
       min(1000, total - pos)
     FROM (
@@ -210,9 +210,10 @@ export const migrations: readonly string[] = [
   // rowid, newest first, stops after one page. Sorting by ts meant reading every match first: a one-letter
   // search over 100,000 messages matched 44,000 and took ~34 ms. ts is clamped to [0, 2^43) (up to the year
   // 2248) and made whole, so keys are integers below 2^53, which JavaScript reads exactly. A millisecond
-  // with all 1,024 slots taken gets the next key above all others: no message is ever refused, only listed
-  // out of order. prefix '1 2' indexes the one- and two-letter prefixes people type first. Tables, view
-  // and triggers are rebuilt as in 2.
+  // with all 1,024 slots taken (in practice only 0, "time unknown") gives the next message a negative key,
+  // below every other and outside every millisecond's range: no message is ever refused, only listed as
+  // the oldest. prefix '1 2' indexes the one- and two-letter prefixes people type first. Tables, view and
+  // triggers are rebuilt as in 2.
   `
   DROP TRIGGER message_fts_after_insert;
   DROP TRIGGER message_fts_after_delete;
@@ -249,7 +250,7 @@ export const migrations: readonly string[] = [
       VALUES ((SELECT CASE
         WHEN taken IS NULL THEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024
         WHEN taken < CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023 THEN taken + 1
-        ELSE (SELECT max(key) + 1 FROM message_fts_keys) END
+        ELSE (SELECT min(0, coalesce(min(key), 0)) - 1 FROM message_fts_keys) END
       FROM (SELECT max(key) AS taken FROM message_fts_keys
             WHERE key BETWEEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 AND CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023)), new.account_id, new.id);
     INSERT INTO message_fts (rowid, text)
@@ -271,7 +272,7 @@ export const migrations: readonly string[] = [
       VALUES ((SELECT CASE
         WHEN taken IS NULL THEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024
         WHEN taken < CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023 THEN taken + 1
-        ELSE (SELECT max(key) + 1 FROM message_fts_keys) END
+        ELSE (SELECT min(0, coalesce(min(key), 0)) - 1 FROM message_fts_keys) END
       FROM (SELECT max(key) AS taken FROM message_fts_keys
             WHERE key BETWEEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 AND CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023)), new.account_id, new.id);
     INSERT INTO message_fts (rowid, text)
@@ -279,7 +280,7 @@ export const migrations: readonly string[] = [
   END;
 
   -- Messages stored before this migration: slots in (account, id) order within a millisecond; any beyond
-  -- 1,024 in one millisecond go above every other key.
+  -- 1,024 in one millisecond get negative keys, as above.
   CREATE TEMP TABLE message_fts_slots AS
     SELECT account_id, id, CAST(max(0, min(ts, 8796093022207)) AS INTEGER) * 1024 AS base,
       row_number() OVER (PARTITION BY CAST(max(0, min(ts, 8796093022207)) AS INTEGER) ORDER BY account_id, id) - 1 AS slot
@@ -287,7 +288,7 @@ export const migrations: readonly string[] = [
   INSERT INTO message_fts_keys (key, account_id, message_id)
     SELECT base + slot, account_id, id FROM temp.message_fts_slots WHERE slot < 1024;
   INSERT INTO message_fts_keys (key, account_id, message_id)
-    SELECT (SELECT coalesce(max(key), 0) FROM message_fts_keys) + row_number() OVER (ORDER BY base, slot),
+    SELECT (SELECT min(0, coalesce(min(key), 0)) FROM message_fts_keys) - row_number() OVER (ORDER BY base, slot),
       account_id, id
     FROM temp.message_fts_slots WHERE slot >= 1024;
   DROP TABLE temp.message_fts_slots;

@@ -130,12 +130,19 @@ describe('message search in the store (FTS5, migrations 2 and 4)', () => {
   });
 
   it('never refuses a message when every search key of its millisecond is taken', () => {
-    // Fill the 1,024 keys of one millisecond directly (no FTS rows needed for this).
-    db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1023)
-             INSERT INTO message_fts_keys (key, account_id, message_id) SELECT 7000 * 1024 + i, 'filler', 'f' || i FROM n`);
-    messages.save(account, [message('crowded', 'boleto', 7000), message('later', 'boleto', 8000)]);
-    expect(messages.count(account, chatJid)).toBe(2);
-    expect(ids('boleto').sort()).toEqual(['crowded', 'later']);
+    // Fill the 1,024 keys of two milliseconds directly (no FTS rows needed for this): 7000 and 0, the one
+    // every message of unknown time shares.
+    for (const ms of [7000, 0]) {
+      db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1023)
+               INSERT INTO message_fts_keys (key, account_id, message_id)
+               SELECT ${ms} * 1024 + i, 'filler', 'f${ms}-' || i FROM n`);
+    }
+    messages.save(account, [message('crowded', 'boleto', 7000), message('unknown', 'boleto', 0)]);
+    // Messages in milliseconds with free keys still get theirs, whatever the overflow took.
+    messages.save(account, [message('later', 'boleto', 8000), message('early', 'boleto', 6999)]);
+    expect(messages.page(account, chatJid, 0, 10).total).toBe(4);
+    // The overflow is listed as the oldest, never refused.
+    expect(ids('boleto')).toEqual(['later', 'early', 'crowded', 'unknown']);
   });
 
   it('counts a common word only so far ahead of the page, and says there are more', () => {
