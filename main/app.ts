@@ -116,6 +116,7 @@ export function createApp(options: AppOptions) {
     connectivity,
     ...(options.random ? { random: options.random } : {}),
     onInstanceConnected: (accountId) => workers.get(accountId)?.wake({ releaseHold: true }),
+    onStoreFailure: (error) => log.error('A live message could not be stored', error),
   });
   const fav = favorites;
   const liveService = live;

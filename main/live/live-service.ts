@@ -29,6 +29,8 @@ export interface LiveServiceDeps {
   random?: () => number;
   /** The instance connected to WhatsApp again: held favorite changes may go. */
   onInstanceConnected: (accountId: string) => void;
+  /** A live message could not be stored (for the log). */
+  onStoreFailure?: (error: unknown) => void;
 }
 
 /**
@@ -156,6 +158,16 @@ export class LiveService {
   }
 
   private onMessage(ctx: AccountContext, data: Record<string, unknown>): void {
+    try {
+      this.storeMessage(ctx, data);
+    } catch (error) {
+      // A socket handler has no caller to report to: a store failure (a full disk, say) would otherwise be
+      // an uncaught exception in main. It is logged, and the socket keeps going.
+      this.deps.onStoreFailure?.(error);
+    }
+  }
+
+  private storeMessage(ctx: AccountContext, data: Record<string, unknown>): void {
     const message = parseExchangeEvent(data);
     if (!message) return;
     const number = numberOf(message.chatJid);
