@@ -1,7 +1,48 @@
 /**
  * Schema history, oldest first. A migration is applied once, in a transaction, and never edited after it
- * ships: a change is a new entry. PRAGMA user_version records how many have run.
+ * ships: a change is a new entry. PRAGMA user_version records how many have run. The SQL fragments below
+ * are parts of migrations 3 and 4 and are frozen with them.
  */
+/** Migration 3: the block a message row (`new` or `old`) is counted in, the last one starting at or before it. */
+function blockOf(row: 'new' | 'old'): string {
+  return `account_id = ${row}.account_id AND chat_jid = ${row}.chat_jid AND (first_ts, first_id) = (
+        SELECT first_ts, first_id FROM message_blocks
+        WHERE account_id = ${row}.account_id AND chat_jid = ${row}.chat_jid AND (first_ts, first_id) <= (${row}.ts, ${row}.id)
+        ORDER BY first_ts DESC, first_id DESC LIMIT 1)`;
+}
+
+/** Migration 3: counts the written row in its block; a chat's first message creates its first block. */
+const countNewMessage = `
+    INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
+      VALUES (new.account_id, new.chat_jid, -9e999, '', 0);
+    UPDATE message_blocks SET n = n + 1 WHERE ${blockOf('new')};`;
+
+const uncountOldMessage = `
+    UPDATE message_blocks SET n = n - 1 WHERE ${blockOf('old')};`;
+
+/** Migration 4: the first search key of a message's millisecond (time clamped to [0, 2^43), made whole). */
+function keyBase(ts: string): string {
+  return `CAST(max(0, min(${ts}, 8796093022207)) AS INTEGER) * 1024`;
+}
+
+/** Migration 4: the written row's search key (the next free slot of its millisecond) and index entry. */
+const indexNewMessage = `
+    INSERT INTO message_fts_keys (key, account_id, message_id)
+      VALUES ((SELECT CASE
+        WHEN taken IS NULL THEN ${keyBase('new.ts')}
+        WHEN taken < ${keyBase('new.ts')} + 1023 THEN taken + 1
+        ELSE (SELECT min(0, coalesce(min(key), 0)) - 1 FROM message_fts_keys) END
+      FROM (SELECT max(key) AS taken FROM message_fts_keys
+            WHERE key BETWEEN ${keyBase('new.ts')} AND ${keyBase('new.ts')} + 1023)), new.account_id, new.id);
+    INSERT INTO message_fts (rowid, text)
+      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;`;
+
+/** Migration 4: removes the old row's index entry (an external-content index is told the old text) and key. */
+const unindexOldMessage = `
+    INSERT INTO message_fts (message_fts, rowid, text)
+      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+    DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;`;
+
 export const migrations: readonly string[] = [
   // 1: accounts, chats, messages, favorites and the outbox, each scoped by account.
   `
@@ -158,37 +199,13 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (account_id, chat_jid, first_ts, first_id)
   ) WITHOUT ROWID;
 
-  CREATE TRIGGER message_blocks_after_insert AFTER INSERT ON messages BEGIN
-    INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
-      VALUES (new.account_id, new.chat_jid, -9e999, '', 0);
-    UPDATE message_blocks SET n = n + 1
-      WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) = (
-        SELECT first_ts, first_id FROM message_blocks
-        WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) <= (new.ts, new.id)
-        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+  CREATE TRIGGER message_blocks_after_insert AFTER INSERT ON messages BEGIN${countNewMessage}
   END;
 
-  CREATE TRIGGER message_blocks_after_delete AFTER DELETE ON messages BEGIN
-    UPDATE message_blocks SET n = n - 1
-      WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) = (
-        SELECT first_ts, first_id FROM message_blocks
-        WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) <= (old.ts, old.id)
-        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+  CREATE TRIGGER message_blocks_after_delete AFTER DELETE ON messages BEGIN${uncountOldMessage}
   END;
 
-  CREATE TRIGGER message_blocks_after_update AFTER UPDATE OF account_id, chat_jid, ts, id ON messages BEGIN
-    UPDATE message_blocks SET n = n - 1
-      WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) = (
-        SELECT first_ts, first_id FROM message_blocks
-        WHERE account_id = old.account_id AND chat_jid = old.chat_jid AND (first_ts, first_id) <= (old.ts, old.id)
-        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
-    INSERT OR IGNORE INTO message_blocks (account_id, chat_jid, first_ts, first_id, n)
-      VALUES (new.account_id, new.chat_jid, -9e999, '', 0);
-    UPDATE message_blocks SET n = n + 1
-      WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) = (
-        SELECT first_ts, first_id FROM message_blocks
-        WHERE account_id = new.account_id AND chat_jid = new.chat_jid AND (first_ts, first_id) <= (new.ts, new.id)
-        ORDER BY first_ts DESC, first_id DESC LIMIT 1);
+  CREATE TRIGGER message_blocks_after_update AFTER UPDATE OF account_id, chat_jid, ts, id ON messages BEGIN${uncountOldMessage}${countNewMessage}
   END;
 
   -- Messages stored before this migration: one block per 1,000 of each chat's rows in time order.
@@ -245,45 +262,21 @@ export const migrations: readonly string[] = [
   INSERT INTO message_fts (message_fts, rank) VALUES ('automerge', 0);
   INSERT INTO message_fts (message_fts, rank) VALUES ('crisismerge', 64);
 
-  CREATE TRIGGER message_fts_after_insert AFTER INSERT ON messages BEGIN
-    INSERT INTO message_fts_keys (key, account_id, message_id)
-      VALUES ((SELECT CASE
-        WHEN taken IS NULL THEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024
-        WHEN taken < CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023 THEN taken + 1
-        ELSE (SELECT min(0, coalesce(min(key), 0)) - 1 FROM message_fts_keys) END
-      FROM (SELECT max(key) AS taken FROM message_fts_keys
-            WHERE key BETWEEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 AND CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023)), new.account_id, new.id);
-    INSERT INTO message_fts (rowid, text)
-      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
+  CREATE TRIGGER message_fts_after_insert AFTER INSERT ON messages BEGIN${indexNewMessage}
   END;
 
-  CREATE TRIGGER message_fts_after_delete AFTER DELETE ON messages BEGIN
-    INSERT INTO message_fts (message_fts, rowid, text)
-      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
-    DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
+  CREATE TRIGGER message_fts_after_delete AFTER DELETE ON messages BEGIN${unindexOldMessage}
   END;
 
   -- A new time means a new key, so the old entry goes and a new one is made.
-  CREATE TRIGGER message_fts_after_update AFTER UPDATE OF account_id, id, ts, text ON messages BEGIN
-    INSERT INTO message_fts (message_fts, rowid, text)
-      SELECT 'delete', key, old.text FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
-    DELETE FROM message_fts_keys WHERE account_id = old.account_id AND message_id = old.id;
-    INSERT INTO message_fts_keys (key, account_id, message_id)
-      VALUES ((SELECT CASE
-        WHEN taken IS NULL THEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024
-        WHEN taken < CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023 THEN taken + 1
-        ELSE (SELECT min(0, coalesce(min(key), 0)) - 1 FROM message_fts_keys) END
-      FROM (SELECT max(key) AS taken FROM message_fts_keys
-            WHERE key BETWEEN CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 AND CAST(max(0, min(new.ts, 8796093022207)) AS INTEGER) * 1024 + 1023)), new.account_id, new.id);
-    INSERT INTO message_fts (rowid, text)
-      SELECT key, new.text FROM message_fts_keys WHERE account_id = new.account_id AND message_id = new.id;
+  CREATE TRIGGER message_fts_after_update AFTER UPDATE OF account_id, id, ts, text ON messages BEGIN${unindexOldMessage}${indexNewMessage}
   END;
 
   -- Messages stored before this migration: slots in (account, id) order within a millisecond; any beyond
   -- 1,024 in one millisecond get negative keys, as above.
   CREATE TEMP TABLE message_fts_slots AS
-    SELECT account_id, id, CAST(max(0, min(ts, 8796093022207)) AS INTEGER) * 1024 AS base,
-      row_number() OVER (PARTITION BY CAST(max(0, min(ts, 8796093022207)) AS INTEGER) ORDER BY account_id, id) - 1 AS slot
+    SELECT account_id, id, ${keyBase('ts')} AS base,
+      row_number() OVER (PARTITION BY ${keyBase('ts')} ORDER BY account_id, id) - 1 AS slot
     FROM messages;
   INSERT INTO message_fts_keys (key, account_id, message_id)
     SELECT base + slot, account_id, id FROM temp.message_fts_slots WHERE slot < 1024;
