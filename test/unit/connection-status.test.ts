@@ -32,11 +32,17 @@ describe('the connection state the window is shown', () => {
     return { clock, steady, shown };
   }
 
+  /** A link whose socket has opened, with nothing recorded yet. */
+  function openLink() {
+    const made = link();
+    made.steady.restart();
+    made.steady.setLive('open');
+    made.shown.length = 0;
+    return made;
+  }
+
   it('a socket that reopens within seconds while online shows nothing at all', async () => {
-    const { clock, steady, shown } = link();
-    steady.restart();
-    steady.setLive('open');
-    shown.length = 0;
+    const { clock, steady, shown } = openLink();
     steady.setLive('connecting');
     await advance(clock, linkGraceMs - 1000);
     steady.setLive('open');
@@ -46,10 +52,7 @@ describe('the connection state the window is shown', () => {
   });
 
   it('a socket that stays down while online is shown once, then held through every retry', async () => {
-    const { clock, steady, shown } = link();
-    steady.restart();
-    steady.setLive('open');
-    shown.length = 0;
+    const { clock, steady, shown } = openLink();
     steady.setLive('connecting');
     await advance(clock, linkGraceMs);
     expect(shown).toEqual(['online/unavailable']);
@@ -64,10 +67,7 @@ describe('the connection state the window is shown', () => {
   });
 
   it('a lone failed call (API back within the grace) does not show offline', async () => {
-    const { clock, steady, shown } = link();
-    steady.restart();
-    steady.setLive('open');
-    shown.length = 0;
+    const { clock, steady, shown } = openLink();
     steady.setOnline(false);
     await advance(clock, 1500);
     steady.setOnline(true);
@@ -76,10 +76,7 @@ describe('the connection state the window is shown', () => {
   });
 
   it('back online clears offline at once, without a "live unavailable" message in between', async () => {
-    const { clock, steady, shown } = link();
-    steady.restart();
-    steady.setLive('open');
-    shown.length = 0;
+    const { clock, steady, shown } = openLink();
     steady.setLive('connecting');
     await advance(clock, 1000);
     steady.setOnline(false);
