@@ -1,10 +1,15 @@
+import type { FavoriteBehaviour } from './favorite-behaviours.ts';
 import { routeKey } from './router.ts';
 
 export interface FavoriteCall {
   instance: string;
   body: unknown;
-  /** 0 when a resetConnections fault dropped the request without an answer. */
+  /** 0 when the connection was dropped without an answer. */
   status: number;
+  /** How the call was answered ('applied' unless a behaviour was queued). */
+  behaviour: FavoriteBehaviour | 'fault';
+  /** Whether the server made the change, whatever the client was told. */
+  applied: boolean;
 }
 
 /** Request counts per route pattern, rejected requests included, so tests can assert retry/backoff behaviour. */
@@ -12,6 +17,7 @@ export class Counters {
   private readonly byRoute = new Map<string, number>();
   private total = 0;
   private favorites: FavoriteCall[] = [];
+  private followed = 0;
 
   record(path: string): void {
     const key = routeKey(path);
@@ -32,9 +38,18 @@ export class Counters {
     return this.favorites.map((c) => ({ ...c }));
   }
 
+  recordRedirectFollowed(): void {
+    this.followed++;
+  }
+
+  redirectsFollowed(): number {
+    return this.followed;
+  }
+
   reset(): void {
     this.byRoute.clear();
     this.total = 0;
     this.favorites = [];
+    this.followed = 0;
   }
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Counters } from './counters.ts';
+import { Counters, type FavoriteCall } from './counters.ts';
 import { createFaults } from './faults.ts';
 import { addIncoming } from './incoming.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -35,6 +35,7 @@ class RyzeEmulator implements Emulator {
   private readonly sockets = new Set<Socket>();
   private server: Server | null = null;
   private port: number;
+  private readonly now: () => number;
 
   constructor(options: EmulatorOptions) {
     const seed = option(options.seed, 1, -(2 ** 31), 2 ** 31 - 1, 'seed');
@@ -49,6 +50,7 @@ class RyzeEmulator implements Emulator {
       option(options.rateWindowMs, 60_000, 1, 1e10, 'rateWindowMs'),
     );
     this.port = option(options.port, 0, 0, 65_535, 'port');
+    this.now = options.now ?? Date.now;
     this.hub = new WsHub(() => this.baseUrl);
   }
 
@@ -77,6 +79,8 @@ class RyzeEmulator implements Emulator {
       counters: this.counters,
       hub: this.hub,
       startedAtMs: Date.now(),
+      now: this.now,
+      baseUrl: () => this.baseUrl,
       handleAdmin: handleAdmin.bind(null, this),
     };
     const onRequest = createRequestHandler(deps);
@@ -116,11 +120,23 @@ class RyzeEmulator implements Emulator {
     return new Map(this.instance(instance).favorites);
   }
 
+  resetFavorites(instance: string): void {
+    this.instance(instance).favorites.clear();
+  }
+
+  deleteMessage(instance: string, messageId: string): void {
+    this.instance(instance).deleted.add(messageId);
+  }
+
+  redirectsFollowed(): number {
+    return this.counters.redirectsFollowed();
+  }
+
   calls(path?: string): number {
     return this.counters.count(path);
   }
 
-  favoriteCalls(): Array<{ instance: string; body: unknown; status: number }> {
+  favoriteCalls(): FavoriteCall[] {
     return this.counters.favoriteCalls();
   }
 

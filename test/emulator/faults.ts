@@ -1,3 +1,4 @@
+import { favoriteBehaviours, type FavoriteBehaviour } from './favorite-behaviours.ts';
 import type { Faults } from './types.ts';
 
 export type FaultKind = 'fail5xx' | 'resetConnections' | 'malformedJson';
@@ -8,12 +9,14 @@ export function createFaults(): Faults {
     fail5xx: 0,
     resetConnections: 0,
     malformedJson: 0,
+    favoriteBehaviours: [],
     // Refers to `faults`, not `this`, so a detached `const { clear } = emu.faults` still works.
     clear() {
       faults.latencyMs = 0;
       faults.fail5xx = 0;
       faults.resetConnections = 0;
       faults.malformedJson = 0;
+      faults.favoriteBehaviours = [];
     },
   };
   return faults;
@@ -38,6 +41,12 @@ export function applyFaultPatch(faults: Faults, patch: unknown): void {
   for (const key of ['latencyMs', 'fail5xx', 'resetConnections', 'malformedJson'] as const) {
     const v = p[key];
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) faults[key] = Math.floor(v);
+  }
+  const queued = p['favoriteBehaviours'];
+  if (Array.isArray(queued)) {
+    faults.favoriteBehaviours = queued.filter((b): b is FavoriteBehaviour =>
+      (favoriteBehaviours as readonly unknown[]).includes(b),
+    );
   }
 }
 

@@ -44,8 +44,13 @@ function route(emu: Emulator, method: string, url: URL, rawBody: string): Reply 
       return ok({});
     case 'POST /__emulator/faults': {
       applyFaultPatch(emu.faults, json(rawBody));
-      const { latencyMs, fail5xx, resetConnections, malformedJson } = emu.faults;
-      return ok({ faults: { latencyMs, fail5xx, resetConnections, malformedJson } });
+      const { latencyMs, fail5xx, resetConnections, malformedJson, favoriteBehaviours } = emu.faults;
+      return ok({ faults: { latencyMs, fail5xx, resetConnections, malformedJson, favoriteBehaviours } });
+    }
+    case 'POST /__emulator/delete-message': {
+      const b = json(rawBody);
+      emu.deleteMessage(str(b, 'instance'), str(b, 'messageId'));
+      return ok({});
     }
     case 'POST /__emulator/state': {
       const b = json(rawBody);

@@ -89,7 +89,8 @@ function history(ctx: InstanceContext): Reply {
   const count =
     typeof body['count'] === 'number' && body['count'] > 0 ? body['count'] : DEFAULT_HISTORY_COUNT;
   const chat = ctx.inst.chats.get(jid);
-  const messages = chat === undefined ? [] : chat.query({ fromMs: bounds.from, toMs: bounds.to, count });
+  const stored = chat === undefined ? [] : chat.query({ fromMs: bounds.from, toMs: bounds.to, count });
+  const messages = stored.filter((m) => !ctx.inst.deleted.has(m.id));
   return ok({
     chat_jid: jid,
     count: messages.length,

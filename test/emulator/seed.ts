@@ -99,6 +99,7 @@ function newInstance(
     extraIndex: new Map(),
     websocket: null,
     favorites: new Map(),
+    deleted: new Set(),
   };
 }
 

@@ -5,11 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { INVALID_TOKEN, MISSING_TOKEN, WRONG_INSTANCE, extractToken, resolvePrincipal } from './auth.ts';
 import type { Principal } from './auth.ts';
 import type { Counters } from './counters.ts';
+import {
+  afterHandler,
+  beforeHandler,
+  redirectTargetPath,
+  type BehaviourAnswer,
+} from './favorite-behaviours.ts';
 import { TRUNCATED_JSON_BODY, takeFault } from './faults.ts';
 import { health } from './health.ts';
 import { fail, readBody, sendRaw, sendReply } from './http-util.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { matchRoute } from './router.ts';
+import type { FavoriteBehaviour } from './favorite-behaviours.ts';
 import type { Faults, Reply } from './types.ts';
 import type { WsHub } from './websocket.ts';
 import { findInstance } from './world.ts';
@@ -24,6 +31,9 @@ export interface ServerDeps {
   counters: Counters;
   hub: WsHub;
   startedAtMs: number;
+  /** The emulator's clock (EmulatorOptions.now). */
+  now(): number;
+  baseUrl(): string;
   handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): void;
 }
 
@@ -37,7 +47,9 @@ interface Gate {
 function gate(deps: ServerDeps, req: IncomingMessage, url: URL): Gate {
   const token = extractToken(req, url);
   const principal = token === null ? null : resolvePrincipal(deps.world, token);
-  const decision = principal === null ? deps.limiter.anonymous() : deps.limiter.consume(principal.token);
+  const now = deps.now();
+  const decision =
+    principal === null ? deps.limiter.anonymous(now) : deps.limiter.consume(principal.token, now);
   let error: Reply | null = null;
   if (token === null) error = fail(401, MISSING_TOKEN);
   else if (principal === null) error = fail(401, INVALID_TOKEN);
@@ -68,6 +80,10 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
   const rawBody = await readBody(req);
+  if (path === redirectTargetPath) {
+    deps.counters.recordRedirectFollowed();
+    return sendReply(res, fail(404, 'Not found'));
+  }
   if (path.startsWith('/__emulator/')) return deps.handleAdmin(req, res, url, rawBody);
   deps.counters.record(path);
   if (deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
@@ -77,6 +93,8 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
   const g = gate(deps, req, url);
   const match = matchRoute(path);
   const isFavorite = match?.pattern === '/api/chat/favorite';
+  let behaviour: FavoriteBehaviour | 'fault' = 'applied';
+  let applied = false;
   const record = (status: number): void => {
     if (!isFavorite) return;
     let body: unknown = rawBody;
@@ -85,7 +103,7 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
     } catch {
       // Keep the raw text: tests want to see exactly what a client sent, even when it is not JSON.
     }
-    deps.counters.recordFavorite({ instance: match?.instanceName ?? '', body, status });
+    deps.counters.recordFavorite({ instance: match?.instanceName ?? '', body, status, behaviour, applied });
   };
   const finish = (reply: Reply): void => {
     record(reply.status);
@@ -93,6 +111,7 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
   };
 
   const fault = takeFault(deps.faults);
+  if (fault !== null) behaviour = 'fault';
   if (fault === 'resetConnections') {
     record(0);
     req.socket.destroy();
@@ -112,7 +131,27 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
   if (!def.instance) return finish(def.handle(base));
   const inst = instanceFor(deps.world, g.principal, match.instanceName ?? '');
   if (!('index' in inst)) return finish(inst);
-  finish(def.handle({ ...base, inst }));
+  if (!isFavorite) return finish(def.handle({ ...base, inst }));
+
+  behaviour = deps.faults.favoriteBehaviours.shift() ?? 'applied';
+  const step = beforeHandler(behaviour, deps.now(), deps.baseUrl());
+  if (step.kind !== 'run') return send(step);
+  const reply = def.handle({ ...base, inst });
+  applied = reply.status === 200;
+  send(afterHandler(behaviour, reply));
+
+  function send(s: BehaviourAnswer): void {
+    if (s.kind === 'reset') {
+      record(0);
+      req.socket.destroy();
+    } else if (s.kind === 'raw') {
+      record(s.status);
+      sendRaw(res, s.status, s.text, g.headers);
+    } else {
+      record(s.reply.status);
+      sendReply(res, s.reply, { ...g.headers, ...s.headers });
+    }
+  }
 }
 
 export function createUpgradeHandler(deps: ServerDeps) {

@@ -1,7 +1,15 @@
+import type { FavoriteCall } from './counters.ts';
+import type { FavoriteBehaviour } from './favorite-behaviours.ts';
+
 // Public API types (kept exactly as the emulator brief names them) plus the internal records they rest on.
 
 export interface EmulatorOptions {
   seed?: number;
+  /**
+   * The emulator's clock (epoch ms) for rate-limit windows and X-RateLimit-Reset; Date.now by default.
+   * Tests that run the app on a scaled clock pass the same one, so both agree on when a window ends.
+   */
+  now?: () => number;
   contacts?: number;
   bigChatMessages?: number;
   messagesPerChat?: number;
@@ -20,6 +28,8 @@ export interface Faults {
   fail5xx: number;
   resetConnections: number;
   malformedJson: number;
+  /** How the next favorite calls are answered, one taken per call (favorite-behaviours.ts). */
+  favoriteBehaviours: FavoriteBehaviour[];
   clear(): void;
 }
 
@@ -48,7 +58,13 @@ export interface Emulator {
   faults: Faults;
   favorites(instance: string): Map<string, boolean>;
   calls(path?: string): number;
-  favoriteCalls(): Array<{ instance: string; body: unknown; status: number }>;
+  favoriteCalls(): FavoriteCall[];
+  /** Requests that followed a `redirect` behaviour's Location (a client must never follow one). */
+  redirectsFollowed(): number;
+  /** Deletes a message on the server, as deleting it on the phone would: favorite and getMessage 404. */
+  deleteMessage(instance: string, messageId: string): void;
+  /** Forgets every favorite the instance recorded (a fresh server for the next test run). */
+  resetFavorites(instance: string): void;
   resetCounters(): void;
   addIncomingMessage(instance: string, msg: IncomingMessageInput): { id: string };
   /** Renames a contact in the instance's address book, as editing it on the phone would. */

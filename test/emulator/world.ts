@@ -32,6 +32,8 @@ export interface InstanceRecord {
   extraIndex: Map<string, string>;
   websocket: WebsocketConfig | null;
   favorites: Map<string, boolean>;
+  /** Messages deleted on the phone: no longer found by id. */
+  deleted: Set<string>;
 }
 
 export interface World {
@@ -63,6 +65,7 @@ export function resolveChatJid(inst: InstanceRecord, input: string): string | nu
 }
 
 export function findMessage(world: World, inst: InstanceRecord, id: string): StoredMessage | undefined {
+  if (inst.deleted.has(id)) return undefined;
   const extraChat = inst.extraIndex.get(id);
   if (extraChat !== undefined) return inst.chats.get(extraChat)?.findExtra(id);
   const decoded = decodeMessageId(world.seed, id);
