@@ -15,9 +15,9 @@ import { AccountsRepo } from './store/accounts-repo.ts';
 import { ChatsRepo } from './store/chats-repo.ts';
 import { openDatabase } from './store/database.ts';
 import { MessagesRepo } from './store/messages-repo.ts';
-import { OutboxRepo, type OutboxEntry } from './store/outbox-repo.ts';
+import { OutboxRepo } from './store/outbox-repo.ts';
 import { Connectivity } from './sync/connectivity.ts';
-import { OutboxWorkers } from './sync/outbox-workers.ts';
+import { OutboxService } from './sync/outbox-service.ts';
 
 export interface AppOptions {
   /** Where the store lives (Electron's userData, or a temporary folder in tests). */
@@ -56,23 +56,20 @@ export function createApp(options: AppOptions) {
   const vault = new TokenVault(options.secretStore);
   const connectivity = new Connectivity(clock, options.fetch);
 
-  // Built before the session because the session starts and stops them as accounts come and go.
+  // Built before the session because the session starts and stops its senders as accounts come and go.
   let favorites: FavoritesService | null = null;
-  const isShown = (accountId: string) => session?.context?.accountId === accountId;
-  const workers = new OutboxWorkers((accountId) => ({
-    outbox: outboxRepo,
+  const outbox = new OutboxService({
+    repo: outboxRepo,
+    chats: chatsRepo,
+    messages: messagesRepo,
     clock,
     connectivity,
-    labelOf: (entry) => labelOf(accountId, entry),
-    onProgress: () => favorites && isShown(accountId) && emit('outbox:changed', favorites.status()),
+    emit,
     log,
-    onSettled: ({ target }) => {
-      if (!isShown(accountId)) return;
-      if (target.kind === 'chat') emit('chats:changed', null);
-      else emit('messages:changed', { chatJid: target.chatJid });
-    },
+    shownAccount: () => session?.context?.accountId ?? null,
+    canUndo: (accountId) => favorites?.canUndo(accountId) ?? false,
     ...(options.random ? { random: options.random } : {}),
-  }));
+  });
   let live: LiveService | null = null;
 
   session = new SessionService({
@@ -90,23 +87,16 @@ export function createApp(options: AppOptions) {
         shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',
       );
       connectivity.reset();
-      workers.follow(signedIn);
+      outbox.follow(signedIn);
       if (shown) live?.start(shown);
       else live?.stop();
     },
+    onSignedIn: (accountId) => outbox.signedIn(accountId),
   });
   const chats = new ChatService({ session, chats: chatsRepo, emit });
   const messages = new MessageService({ session, chats: chatsRepo, messages: messagesRepo, emit });
   const search = new SearchService({ session, db });
-  favorites = new FavoritesService({
-    session,
-    outbox: outboxRepo,
-    chats: chatsRepo,
-    messages: messagesRepo,
-    workers,
-    clock,
-    emit,
-  });
+  favorites = new FavoritesService({ session, outbox, chats: chatsRepo, messages: messagesRepo });
   live = new LiveService({
     session,
     chats: chatsRepo,
@@ -115,19 +105,11 @@ export function createApp(options: AppOptions) {
     emit,
     connectivity,
     ...(options.random ? { random: options.random } : {}),
-    onInstanceConnected: (accountId) => workers.get(accountId)?.wake({ releaseHold: true }),
+    onInstanceConnected: (accountId) => outbox.instanceConnected(accountId),
     onStoreFailure: (error) => log.error('A live message could not be stored', error),
   });
   const fav = favorites;
   const liveService = live;
-
-  function labelOf(accountId: string, entry: OutboxEntry): string {
-    const chat = chatsRepo.get(accountId, entry.target.chatJid);
-    if (entry.target.kind === 'chat') return chat?.displayName ?? entry.target.chatJid;
-    const message = messagesRepo.get(accountId, entry.target.messageId);
-    const text = message?.text ? `“${message.text.slice(0, 60)}”` : entry.target.messageId;
-    return chat ? `${text} (${chat.displayName})` : text;
-  }
 
   const handlers: Handlers = {
     'session:get': () => session.snapshot(),
@@ -138,7 +120,7 @@ export function createApp(options: AppOptions) {
       return null;
     },
     'session:signOut': () => session.signOut(),
-    'accounts:list': () => session.list((accountId) => outboxRepo.pendingCount(accountId)),
+    'accounts:list': () => session.list((accountId) => outbox.pendingCount(accountId)),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
     'accounts:instances': () => session.instances(),
     'accounts:openInstance': ({ instance }) => session.openInstance(instance),
@@ -151,9 +133,10 @@ export function createApp(options: AppOptions) {
     'favorites:chats': ({ offset, limit }) => fav.chats(offset, limit),
     'favorites:messages': ({ offset, limit }) => fav.messages(offset, limit),
     'search:messages': ({ query, offset, limit }) => search.messages(query, offset, limit),
-    'outbox:status': () => fav.status(),
-    'outbox:retry': ({ id }) => fav.retry(id),
-    'outbox:dismiss': ({ id }) => fav.dismiss(id),
+    'outbox:status': () => outbox.status(session.requireContext().accountId),
+    'outbox:resume': () => outbox.resume(session.requireContext().accountId),
+    'outbox:retry': ({ id }) => outbox.retry(session.requireContext().accountId, id),
+    'outbox:dismiss': ({ id }) => outbox.dismiss(session.requireContext().accountId, id),
     'connection:status': () => liveService.status(),
   };
   const router = new IpcRouter(handlers, {
@@ -168,13 +151,13 @@ export function createApp(options: AppOptions) {
     /** Set when the store file was unreadable and moved aside; the shell tells the user. */
     recoveredStore: recoveredFrom,
     log,
-    services: { session, chats, messages, favorites: fav, workers, live: liveService, connectivity },
+    services: { session, chats, messages, favorites: fav, outbox, live: liveService, connectivity },
     /** Restores the last session (no prompt when the keychain still has its token). */
     start: () => session.restore(),
     async close(): Promise<void> {
       liveService.stop();
       connectivity.stop();
-      await workers.stopAll();
+      await outbox.stopAll();
       db.close();
     },
   };

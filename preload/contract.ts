@@ -117,10 +117,26 @@ export interface FailedChange {
   at: number;
 }
 
+/**
+ * What ends a hold on sending: the user signing in again, the instance reporting it is connected, RyzeAPI
+ * answering again, the user asking to retry now, or the wait before the next automatic try running out.
+ */
+export type HoldRelease = 'signIn' | 'instanceConnected' | 'online' | 'retryNow' | 'timer';
+
+/** Why sending is held, and what will resume it. */
+export interface OutboxHold {
+  kind: ErrorKind;
+  /** The server's own words, or a plain description; never contains a secret. */
+  message: string;
+  releasedBy: HoldRelease[];
+  /** Epoch ms of the next automatic try; null when only an event in `releasedBy` resumes sending. */
+  retryAt: number | null;
+}
+
 export interface OutboxStatus {
   pending: number;
   /** Why draining is held, when it is. */
-  held: null | { kind: ErrorKind; message: string };
+  held: OutboxHold | null;
   online: boolean;
   syncing: boolean;
   /** Estimated ms to drain what is pending within the rate limit. */
@@ -256,6 +272,8 @@ export const requests = {
     result: returns<SearchPage>(),
   },
   'outbox:status': { args: none, result: returns<OutboxStatus>() },
+  /** Ends the current hold and tries the next change now. */
+  'outbox:resume': { args: none, result: returns<null>() },
   'outbox:retry': {
     args: v.strictObject({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
     result: returns<null>(),

@@ -9,9 +9,20 @@ export class ApiFailure extends AppFailure {
    * host not found), so it cannot have been applied.
    */
   readonly reachedServer: boolean;
-  constructor(kind: ErrorKind, message: string, status: number, reachedServer = true) {
+  /**
+   * Whether the answer was RyzeAPI's JSON envelope. An unreadable answer (cut off, HTML from a proxy) says
+   * nothing certain about what the server did, whatever its status.
+   */
+  readonly readable: boolean;
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    status: number,
+    options: { reachedServer?: boolean; readable?: boolean } = {},
+  ) {
     super(kind, message);
-    this.reachedServer = reachedServer;
+    this.reachedServer = options.reachedServer ?? true;
+    this.readable = options.readable ?? true;
     this.name = 'ApiFailure';
     this.status = status;
   }
@@ -23,7 +34,7 @@ const notConnected = /not connected to WhatsApp/i;
  * Maps status + error.message to a kind (API.md §4). The message is checked as well as the code because
  * the docs put "instance disconnected" under both 400 and 503.
  */
-export function classifyHttpError(status: number, message: string): ApiFailure {
+export function classifyHttpError(status: number, message: string, readable = true): ApiFailure {
   const kind: ErrorKind = notConnected.test(message)
     ? 'disconnected'
     : status === 401
@@ -37,5 +48,5 @@ export function classifyHttpError(status: number, message: string): ApiFailure {
             : status >= 500
               ? 'server'
               : 'invalidRequest';
-  return new ApiFailure(kind, message || `RyzeAPI answered HTTP ${status}`, status);
+  return new ApiFailure(kind, message || `RyzeAPI answered HTTP ${status}`, status, { readable });
 }

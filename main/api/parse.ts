@@ -152,3 +152,18 @@ export function parseExchangeEvent(data: Json): (ApiMessage & { chatName: string
     timestamp: parseTime(source.timestamp),
   };
 }
+
+/** The fields of a favorite call's answer that say what the server did (API.md §6.5); null when absent. */
+export interface FavoriteAnswer {
+  type: string | null;
+  favorite: boolean | null;
+  messageId: string | null;
+}
+
+export function parseFavoriteAnswer(body: Json): FavoriteAnswer {
+  return {
+    type: typeof body.type === 'string' ? body.type : null,
+    favorite: typeof body.favorite === 'boolean' ? body.favorite : null,
+    messageId: typeof body.message_id === 'string' ? body.message_id : null,
+  };
+}

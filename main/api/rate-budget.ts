@@ -71,7 +71,11 @@ export class RateBudget {
   exhausted(headers: Headers): void {
     this.observe(headers);
     this.remaining = 0;
-    if (this.resetAt <= this.clock.now()) this.resetAt = this.clock.now() + assumedWindowMs;
+    const now = this.clock.now();
+    const resetAt = Number(headers.get('x-ratelimit-reset')) * 1000;
+    // The refusal's own reset is the truth, even when an earlier answer named a later one.
+    if (Number.isFinite(resetAt) && resetAt > now) this.resetAt = resetAt;
+    else if (this.resetAt <= now) this.resetAt = now + assumedWindowMs;
   }
 
   /** Estimated time to send `count` background requests, for the status bar. */

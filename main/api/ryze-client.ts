@@ -6,8 +6,10 @@ import {
   isObject,
   parseContacts,
   parseInstances,
+  parseFavoriteAnswer,
   parseMessage,
   type ApiContact,
+  type FavoriteAnswer,
   type ApiMessage,
 } from './parse.ts';
 import type { Priority, RateBudget } from './rate-budget.ts';
@@ -62,6 +64,9 @@ export class RyzeClient {
       retry: 0,
       timeout: options.timeoutMs ?? 20_000,
       throwHttpErrors: false,
+      // Never follow a redirect: fetch keeps the `token` header across origins, and a favorite call that
+      // was redirected has an unknown outcome the caller must see.
+      redirect: 'manual',
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
@@ -100,19 +105,22 @@ export class RyzeClient {
     return parseMessage({ ...body.data, id: messageId }, chat);
   }
 
-  /** Sets a favorite (idempotent, API.md §6.5) and returns the state the server confirmed. */
+  /**
+   * Sets a favorite (idempotent, API.md §6.5) and returns what the answer says the server did; whether that
+   * agrees with the request is the outbox's call (main/sync/favorite-outcome.ts).
+   */
   async setFavorite(
     instance: string,
     target: FavoriteTarget,
     favorite: boolean,
     priority: Priority = 'background',
-  ): Promise<boolean> {
+  ): Promise<FavoriteAnswer> {
     const json: Body =
       target.kind === 'message'
         ? { messageId: target.messageId, favorite }
         : { number: target.chatJid, favorite };
     const body = await this.request('post', `api/chat/favorite/${enc(instance)}`, { json }, priority);
-    return typeof body.favorite === 'boolean' ? body.favorite : favorite;
+    return parseFavoriteAnswer(body);
   }
 
   async websocketConfig(instance: string): Promise<WebsocketConfig> {
@@ -158,13 +166,21 @@ export class RyzeClient {
     options: { json?: Body; searchParams?: Record<string, string> },
     priority: Priority,
   ): Promise<Body> {
-    await this.budget.acquire(priority);
     let response: Response;
-    try {
-      response = await this.http(path, { method, ...options });
-    } catch (error) {
-      this.reachability?.reportUnreachable(this.baseUrl);
-      throw new ApiFailure('network', describeNetworkError(error, this.token), 0, !neverConnected(error));
+    for (let attempt = 1; ; attempt++) {
+      await this.budget.acquire(priority);
+      try {
+        response = await this.http(path, { method, ...options });
+        break;
+      } catch (error) {
+        // A kept-alive connection the server (or the network) dropped while idle fails the next request at
+        // once; a read may go again on a fresh one. Writes never repeat here: their callers decide.
+        if (method === 'get' && attempt === 1 && staleConnection(error)) continue;
+        this.reachability?.reportUnreachable(this.baseUrl);
+        throw new ApiFailure('network', describeNetworkError(error, this.token), 0, {
+          reachedServer: !neverConnected(error),
+        });
+      }
     }
     this.reachability?.reportReachable();
     if (response.status === 429) this.budget.exhausted(response.headers);
@@ -174,17 +190,29 @@ export class RyzeClient {
     try {
       body = await response.json();
     } catch {
+      body = undefined;
+    }
+    const status = response.status;
+    if (!isObject(body)) {
       throw new ApiFailure(
-        response.ok ? 'server' : classifyHttpError(response.status, '').kind,
-        `RyzeAPI sent an unreadable answer (HTTP ${response.status}).`,
-        response.status,
+        response.ok ? 'server' : classifyHttpError(status, '').kind,
+        `RyzeAPI sent an unreadable answer (HTTP ${status}).`,
+        status,
+        { readable: false },
       );
     }
-    const envelope = isObject(body) ? body : {};
-    if (response.ok && envelope.success !== false) return envelope;
-    const error = isObject(envelope.error) ? envelope.error : {};
-    const message = typeof error.message === 'string' ? error.message : String(envelope.message ?? '');
-    throw classifyHttpError(response.ok ? 500 : response.status, redact(message, [this.token]));
+    if (response.ok && body.success !== false) return body;
+    const error = isObject(body.error) ? body.error : {};
+    const message = redact(typeof error.message === 'string' ? error.message : String(body.message ?? ''), [
+      this.token,
+    ]);
+    // A 2xx that says it failed contradicts itself: what the server did is as unknown as after a 5xx.
+    if (response.ok) {
+      throw new ApiFailure('server', message || `RyzeAPI answered HTTP ${status}`, status, {
+        readable: false,
+      });
+    }
+    throw classifyHttpError(status, message, isObject(body.error));
   }
 }
 
@@ -193,6 +221,15 @@ export function normalizeBaseUrl(url: string): string {
 }
 
 const enc = encodeURIComponent;
+
+/** Whether the request died on a reused connection that the other side had already closed. */
+function staleConnection(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return true;
+  }
+  return false;
+}
 
 /** Whether the cause chain says no connection was ever made (nothing was sent). */
 function neverConnected(error: unknown): boolean {

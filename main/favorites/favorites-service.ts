@@ -1,32 +1,20 @@
-import type {
-  ChatRow,
-  FavoriteMessageRow,
-  FavoriteTarget,
-  OutboxStatus,
-  Page,
-} from '../../preload/contract.ts';
+import type { ChatRow, FavoriteMessageRow, FavoriteTarget, Page } from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
-import type { Clock } from '../core/clock.ts';
-import type { EventSink } from '../core/event-sink.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { ChatsRepo } from '../store/chats-repo.ts';
 import type { MessagesRepo } from '../store/messages-repo.ts';
-import type { OutboxRepo } from '../store/outbox-repo.ts';
-import type { OutboxWorkers } from '../sync/outbox-workers.ts';
+import type { OutboxService } from '../sync/outbox-service.ts';
 
 export interface FavoritesServiceDeps {
   session: SessionService;
-  outbox: OutboxRepo;
+  outbox: OutboxService;
   chats: ChatsRepo;
   messages: MessagesRepo;
-  workers: OutboxWorkers;
-  clock: Clock;
-  emit: EventSink;
 }
 
 /**
- * Starring. A toggle is committed to disk, with its outbox entry, before the caller hears "queued";
- * the worker sends it when it can. The store is what the user sees: the API cannot read favorites back.
+ * Starring, as the user states it: what they want starred, undo of their last toggle, and the lists of
+ * what they starred. Getting it to the server is the outbox's job (main/sync/outbox-service.ts).
  */
 export class FavoritesService {
   private readonly deps: FavoritesServiceDeps;
@@ -38,20 +26,24 @@ export class FavoritesService {
   }
 
   set(target: FavoriteTarget, favorite: boolean): { queued: boolean } {
-    const ctx = this.deps.session.requireContext();
-    this.requireKnown(ctx.accountId, target);
-    const before = this.apply(ctx.accountId, target, favorite);
-    this.lastToggle = before === favorite ? this.lastToggle : { accountId: ctx.accountId, target, before };
+    const { accountId } = this.deps.session.requireContext();
+    this.requireKnown(accountId, target);
+    const before = this.deps.outbox.want(accountId, target, favorite);
+    if (before !== favorite) this.lastToggle = { accountId, target, before };
     return { queued: true };
   }
 
   undo(): { undone: boolean } {
-    const ctx = this.deps.session.requireContext();
+    const { accountId } = this.deps.session.requireContext();
     const last = this.lastToggle;
-    if (!last || last.accountId !== ctx.accountId) return { undone: false };
+    if (!last || last.accountId !== accountId) return { undone: false };
     this.lastToggle = null;
-    this.apply(ctx.accountId, last.target, last.before);
+    this.deps.outbox.want(accountId, last.target, last.before);
     return { undone: true };
+  }
+
+  canUndo(accountId: string): boolean {
+    return this.lastToggle?.accountId === accountId;
   }
 
   chats(offset: number, limit: number): Page<ChatRow> {
@@ -60,49 +52,6 @@ export class FavoritesService {
 
   messages(offset: number, limit: number): Page<FavoriteMessageRow> {
     return this.deps.messages.favorites(this.deps.session.requireContext().accountId, offset, limit);
-  }
-
-  status(): OutboxStatus {
-    const ctx = this.deps.session.context;
-    const worker = ctx && this.deps.workers.get(ctx.accountId);
-    if (!ctx || !worker) {
-      return { pending: 0, held: null, online: true, syncing: false, etaMs: 0, failed: [], canUndo: false };
-    }
-    return {
-      ...worker.status(ctx.accountId),
-      failed: this.deps.outbox.failed(ctx.accountId),
-      canUndo: this.lastToggle?.accountId === ctx.accountId,
-    };
-  }
-
-  retry(id: number): null {
-    const ctx = this.deps.session.requireContext();
-    const target = this.deps.outbox.retryFailed(ctx.accountId, id, this.deps.clock.now());
-    if (!target) throw new AppFailure('invalidArgument', 'That failed change is no longer in the list.');
-    this.changed(target);
-    this.deps.workers.get(ctx.accountId)?.wake({ releaseHold: true });
-    return null;
-  }
-
-  dismiss(id: number): null {
-    const ctx = this.deps.session.requireContext();
-    this.deps.outbox.dismissFailed(ctx.accountId, id);
-    this.deps.emit('outbox:changed', this.status());
-    return null;
-  }
-
-  /** Commits the state and tells the renderer and the worker; returns the state shown before. */
-  private apply(accountId: string, target: FavoriteTarget, favorite: boolean): boolean {
-    const before = this.deps.outbox.setWanted(accountId, target, favorite, this.deps.clock.now());
-    this.changed(target);
-    this.deps.workers.get(accountId)?.wake();
-    return before;
-  }
-
-  private changed(target: FavoriteTarget): void {
-    if (target.kind === 'chat') this.deps.emit('chats:changed', null);
-    else this.deps.emit('messages:changed', { chatJid: target.chatJid });
-    this.deps.emit('outbox:changed', this.status());
   }
 
   /** Only what the user can see can be starred: a chat or message held in the store. */

@@ -24,6 +24,8 @@ export interface SessionServiceDeps {
    * draining for every signed-in account, the live socket for the shown one) can follow.
    */
   onAccountsChange: (active: AccountContext | null, signedIn: readonly AccountContext[]) => void;
+  /** The user signed in to an account (again, perhaps without signing out): what held its changes may be fixed. */
+  onSignedIn?: (accountId: string) => void;
 }
 
 interface PendingSignIn {
@@ -209,6 +211,7 @@ export class SessionService {
     const context = this.contextFor(record, token);
     this.signedIn.set(accountId, context);
     this.show(context);
+    this.deps.onSignedIn?.(accountId);
   }
 
   private show(context: AccountContext | null): void {

@@ -69,6 +69,10 @@ export class OutboxRepo {
           now,
         );
       this.syncEntry(accountId, key, wanted, before?.confirmed ?? 0, now);
+      // The user acted on the target again: an earlier refusal of it is no longer news.
+      this.db
+        .prepare('DELETE FROM failed_changes WHERE account_id = ? AND target_key = ?')
+        .run(accountId, key);
       return before?.wanted === 1;
     });
   }
@@ -112,13 +116,20 @@ export class OutboxRepo {
     });
   }
 
-  /** The call was answered with a refusal, or never left: the server state is what it was before. */
-  restoreConfirmed(accountId: string, key: string, confirmed: number | null): void {
-    this.db
-      .prepare(
-        `UPDATE favorites SET confirmed = ? WHERE account_id = ? AND target_key = ? AND confirmed = ${unknownState}`,
-      )
-      .run(confirmed, accountId, key);
+  /**
+   * The call was answered with a refusal, or never left: the server state is what it was before. If the
+   * user meanwhile went back to that state, nothing is left to send.
+   */
+  restoreConfirmed(accountId: string, key: string, confirmed: number | null, now: number): void {
+    transaction(this.db, () => {
+      const restored = this.db
+        .prepare(
+          `UPDATE favorites SET confirmed = ? WHERE account_id = ? AND target_key = ? AND confirmed = ${unknownState}
+           RETURNING wanted`,
+        )
+        .get(confirmed, accountId, key) as { wanted: number } | undefined;
+      if (restored) this.syncEntry(accountId, key, restored.wanted === 1, confirmed ?? 0, now);
+    });
   }
 
   /**
@@ -138,20 +149,29 @@ export class OutboxRepo {
   }
 
   /**
-   * A change the server refused for good: the star goes back to the confirmed state and the change is
-   * kept in the failed list, so the user sees what happened and can retry it.
+   * A change that ended without reaching its goal (refused, or answered with something else): the star
+   * goes back to the state before the change and the change is kept in the failed list, so the user sees
+   * what happened and can retry or dismiss it. What the server holds stays as known: still unknown after
+   * an unknown outcome, so that whatever the user does next is sent. `targetGone`: the server no longer
+   * has the target (404 Message not found), so it holds no state for it that could disagree.
    */
-  fail(accountId: string, entry: OutboxEntry, label: string, error: AppError, now: number): void {
+  fail(
+    accountId: string,
+    entry: OutboxEntry,
+    label: string,
+    error: AppError,
+    now: number,
+    options: { targetGone?: boolean } = {},
+  ): void {
+    const putBack = entry.wanted ? 0 : 1;
     transaction(this.db, () => {
       this.db.prepare('DELETE FROM outbox WHERE id = ?').run(entry.id);
       this.db
         .prepare(
-          // Refused, so not applied: back to the last known state (false when there is none).
-          `UPDATE favorites SET wanted = coalesce(confirmed = 1, 0),
-             confirmed = CASE WHEN confirmed = ${unknownState} THEN NULL ELSE confirmed END, updated_at = ?
+          `UPDATE favorites SET wanted = ?, updated_at = ?, confirmed = CASE WHEN ? THEN ? ELSE confirmed END
            WHERE account_id = ? AND target_key = ?`,
         )
-        .run(now, accountId, entry.targetKey);
+        .run(putBack, now, options.targetGone ? 1 : 0, putBack, accountId, entry.targetKey);
       this.db
         .prepare(
           `INSERT INTO failed_changes (account_id, target_key, wanted, label, error_kind, error_message, at)
@@ -218,13 +238,25 @@ export class OutboxRepo {
     });
   }
 
-  dismissFailed(accountId: string, id: number): boolean {
-    return (
-      Number(
-        this.db.prepare('DELETE FROM failed_changes WHERE account_id = ? AND id = ?').run(accountId, id)
-          .changes,
-      ) > 0
-    );
+  /**
+   * Takes a change off the failed list: the user accepts the star as it is shown. If what the server
+   * holds is unknown (the refusal came after a call whose answer was lost), the shown state is queued,
+   * so the server ends where the app shows. Returns whether something was queued.
+   */
+  dismissFailed(accountId: string, id: number, now: number): boolean {
+    return transaction(this.db, () => {
+      const row = this.db
+        .prepare(
+          `SELECT x.target_key, f.wanted, f.confirmed
+           FROM failed_changes x JOIN favorites f ON f.account_id = x.account_id AND f.target_key = x.target_key
+           WHERE x.account_id = ? AND x.id = ?`,
+        )
+        .get(accountId, id) as { target_key: string; wanted: number; confirmed: number | null } | undefined;
+      this.db.prepare('DELETE FROM failed_changes WHERE account_id = ? AND id = ?').run(accountId, id);
+      if (row?.confirmed !== unknownState) return false;
+      this.syncEntry(accountId, row.target_key, row.wanted === 1, unknownState, now);
+      return true;
+    });
   }
 
   wanted(accountId: string, target: FavoriteTarget): boolean {

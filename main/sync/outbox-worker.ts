@@ -1,39 +1,35 @@
-import type { ErrorKind, OutboxStatus } from '../../preload/contract.ts';
-import { ApiFailure } from '../api/api-failure.ts';
-import { AppFailure, toAppError } from '../core/app-error.ts';
+import type { HoldRelease, OutboxHold } from '../../preload/contract.ts';
+import type { RateBudget } from '../api/rate-budget.ts';
 import type { Clock } from '../core/clock.ts';
+import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
 import { fullJitterBackoff } from './backoff.ts';
-import type { RotatingLog } from '../log/rotating-log.ts';
 import type { Connectivity } from './connectivity.ts';
+import { classifyAnswer, classifyFailure, outcomePolicies, type Outcome } from './favorite-outcome.ts';
 import { WakeSignal } from './wake-signal.ts';
-
-export type Hold = null | { kind: ErrorKind; message: string };
 
 export interface OutboxWorkerDeps {
   outbox: OutboxRepo;
   clock: Clock;
-  connectivity: Connectivity;
+  connectivity: Pick<Connectivity, 'isOnline'>;
   /** A name the user recognises for a target, for the failed-changes list. */
   labelOf: (entry: OutboxEntry) => string;
+  /** Something the status shows changed (sending started or ended, a hold began or ended). */
   onProgress: () => void;
-  /** A change reached its end (confirmed or refused): its row's star and pending mark change. */
-  onSettled: (entry: OutboxEntry) => void;
+  /** A change reached its end (confirmed or failed): its row's star and pending mark change. */
+  onSettled: (entry: OutboxEntry, outcome: Outcome) => void;
   log: Pick<RotatingLog, 'info' | 'warn'>;
   random?: () => number;
 }
 
 /** Typical round trip, for the time-left estimate only. */
-const assumedCallMs = 150;
+export const assumedCallMs = 150;
 
 /**
- * Drains the outbox for the active account, one change at a time, oldest first, within the token's rate
- * budget. What happens after a failure depends on who can fix it:
- * - the network or the server (network error, 5xx): wait with capped, jittered backoff, keep the change;
- * - WhatsApp (503 not connected): hold the instance's changes and look again later or when it connects;
- * - the user (401/403): hold everything until they sign in again;
- * - nobody (404 Message not found, other 400s): drop the change, restore the star, and say so.
+ * Sends one account's outbox, one change at a time, oldest first, within the token's rate budget. What
+ * each answer means and what happens next is decided by the table in favorite-outcome.ts; this class
+ * only carries it out: it records what the server did, then goes on, holds, or drops the change.
  */
 export class OutboxWorker {
   private readonly deps: OutboxWorkerDeps;
@@ -41,106 +37,104 @@ export class OutboxWorker {
   private loop: Promise<void> | null = null;
   private readonly wakeSignal = new WakeSignal();
   private stopController = new AbortController();
-  private holdReason: Hold = null;
+  private holdState: OutboxHold | null = null;
   private sending = false;
-  private retries = 0;
-  private pausedUntil = 0;
+  private failures = 0;
 
   constructor(deps: OutboxWorkerDeps) {
     this.deps = deps;
-    deps.connectivity.onChange((online) => {
-      // The API answers again: whatever backoff a network failure started is over.
-      if (online) {
-        this.pausedUntil = 0;
-        this.wake();
-      }
-      deps.onProgress();
-    });
   }
 
-  get hold(): Hold {
-    return this.holdReason;
+  get hold(): OutboxHold | null {
+    return this.holdState;
   }
 
-  status(accountId: string): Omit<OutboxStatus, 'failed' | 'canUndo'> {
-    const pending = this.deps.outbox.pendingCount(accountId);
-    const ctx = this.context;
-    return {
-      pending,
-      held: this.holdReason,
-      online: this.deps.connectivity.isOnline,
-      syncing: pending > 0 && this.holdReason === null && this.deps.connectivity.isOnline,
-      etaMs: ctx ? ctx.budget.estimateMs(pending, assumedCallMs) : 0,
-    };
+  get isSending(): boolean {
+    return this.sending;
   }
 
-  start(context: AccountContext): void {
-    void this.stop();
+  /** The token's rate budget, for the time-left estimate. */
+  get budget(): RateBudget | null {
+    return this.context?.budget ?? null;
+  }
+
+  /** Starts draining for `context`, once `after` (a previous worker of the same account stopping) is done. */
+  start(context: AccountContext, after: Promise<void> = Promise.resolve()): void {
     this.context = context;
-    this.holdReason = null;
-    this.pausedUntil = 0;
-    this.retries = 0;
     this.stopController = new AbortController();
     const signal = this.stopController.signal;
-    this.loop = this.run(signal).catch(() => {
-      // The loop only ends on stop; an unexpected store failure must not take main down.
-    });
+    this.loop = after
+      .then(() => this.run(signal))
+      .catch((error: unknown) => {
+        // The loop only ends on stop; an unexpected store failure must not take main down.
+        this.deps.log.warn(`The outbox stopped unexpectedly: ${String(error)}`);
+      });
   }
 
-  /** The account's context changed (its instance state, say) while the worker runs. */
+  /** The account's context changed (a new token after signing in again, its instance state) while it runs. */
   update(context: AccountContext): void {
     this.context = context;
   }
 
+  /** Resolves once the loop has ended; a call in flight is awaited and its answer recorded. */
   async stop(): Promise<void> {
     this.stopController.abort();
     this.wakeSignal.wake();
-    const loop = this.loop;
+    await this.loop;
     this.loop = null;
     this.context = null;
-    await loop;
   }
 
-  /** Something changed (a new change, the API came back, the instance connected): look again now. */
-  wake(options: { releaseHold?: boolean } = {}): void {
-    if (options.releaseHold) {
-      this.holdReason = null;
-      this.pausedUntil = 0;
-      this.retries = 0;
-      this.deps.onProgress();
-    }
+  /** A new change was queued: look again now (a hold stays). */
+  wake(): void {
     this.wakeSignal.wake();
   }
 
-  /** Resolves once nothing is pending or draining is held (tests and benchmarks wait on this). */
-  async idle(timeoutMs = 60_000): Promise<void> {
-    const deadline = this.deps.clock.now() + timeoutMs;
-    while (this.deps.clock.now() < deadline) {
-      const ctx = this.context;
-      if (!ctx || this.holdReason || (!this.sending && this.deps.outbox.pendingCount(ctx.accountId) === 0))
-        return;
-      await this.deps.clock.sleep(20);
-    }
+  /** `event` happened: if it can fix what holds sending, sending resumes now. */
+  release(event: HoldRelease): void {
+    if (!this.holdState?.releasedBy.includes(event)) return;
+    this.clearHold();
+    this.wakeSignal.wake();
+  }
+
+  private clearHold(): void {
+    this.holdState = null;
+    this.failures = 0;
+    this.deps.onProgress();
   }
 
   private async run(stop: AbortSignal): Promise<void> {
     while (!stop.aborted) {
       const ctx = this.context;
       if (!ctx) return;
-      const wake = anySignal(stop, this.wakeSignal.signal);
-      const now = this.deps.clock.now();
-      const userMustAct = this.holdReason?.kind === 'auth' || this.holdReason?.kind === 'forbidden';
-      if (userMustAct || !this.deps.connectivity.isOnline) {
+      const wake = AbortSignal.any([stop, this.wakeSignal.signal]);
+      const hold = this.holdState;
+      if (hold) {
+        const waitMs = hold.retryAt === null ? null : hold.retryAt - this.deps.clock.now();
+        if (waitMs === null || waitMs > 0) {
+          await this.deps.clock.sleep(waitMs ?? 3_600_000, wake);
+          continue;
+        }
+        // The wait before the next automatic try ran out; the hold shows until that try's answer.
+      }
+      if (!this.deps.connectivity.isOnline) {
+        // Connectivity probes /health meanwhile and releases 'online' as soon as the API answers.
         await this.deps.clock.sleep(60_000, wake);
         continue;
       }
-      if (now < this.pausedUntil) {
-        await this.deps.clock.sleep(this.pausedUntil - now, wake);
+      // Wait for the rate budget before picking the change, so that what goes out is the user's choice
+      // as it is when the call can be made, not as it was a rate-limit window ago.
+      const budgetWaitMs = ctx.budget.waitMs('background');
+      if (budgetWaitMs > 0) {
+        await this.deps.clock.sleep(budgetWaitMs, wake);
         continue;
       }
       const [entry] = this.deps.outbox.oldest(ctx.accountId, 1);
       if (!entry) {
-        await this.deps.clock.sleep(60_000, wake);
+        // The wait ran out with nothing left to send (the user took the change back): the hold is over.
+        // (A hold only the user can end never gets here: it waits above.)
+        if (hold) this.clearHold();
+        await this.deps.clock.sleep(3_600_000, wake);
         continue;
       }
       await this.send(ctx, entry, stop);
@@ -150,93 +144,78 @@ export class OutboxWorker {
   private async send(ctx: AccountContext, entry: OutboxEntry, stop: AbortSignal): Promise<void> {
     this.sending = true;
     this.deps.onProgress();
+    let outcome: Outcome;
+    // Before the call: if the app dies with it in flight, the next start knows the server state is unknown.
     const before = this.deps.outbox.markSending(ctx.accountId, entry.targetKey);
     try {
-      const confirmed = await ctx.client.setFavorite(
+      const answer = await ctx.client.setFavorite(
         ctx.instance.name,
         entry.target,
         entry.wanted,
         'background',
       );
-      if (stop.aborted) return;
-      this.deps.outbox.confirm(ctx.accountId, entry.targetKey, confirmed, this.deps.clock.now());
-      this.retries = 0;
-      this.holdReason = null;
-      this.deps.onSettled(entry);
+      outcome = classifyAnswer(entry.target, entry.wanted, answer);
     } catch (error) {
-      // Answered with a refusal (any HTTP error but a 5xx, which may come after the change was applied)
-      // or never sent: the server state is known again, so a toggle back costs no call.
-      if (!mayHaveApplied(error)) this.deps.outbox.restoreConfirmed(ctx.accountId, entry.targetKey, before);
-      if (!stop.aborted) this.handleFailure(ctx, entry, error);
+      outcome = classifyFailure(entry.target, error);
+    }
+    try {
+      // Recorded even while stopping: the answer is the only evidence of what the server did.
+      this.record(ctx, entry, before, outcome);
+      if (!stop.aborted) this.follow(ctx, entry, outcome);
     } finally {
       this.sending = false;
       if (!stop.aborted) this.deps.onProgress();
     }
   }
 
-  private handleFailure(ctx: AccountContext, entry: OutboxEntry, error: unknown): void {
+  private record(ctx: AccountContext, entry: OutboxEntry, before: number | null, outcome: Outcome): void {
     const now = this.deps.clock.now();
-    const failure = error instanceof AppFailure ? error : null;
-    const kind = failure?.kind ?? 'internal';
-    const message = failure?.message ?? '';
-    this.deps.log.warn(`Favorite change for ${entry.targetKey} failed: ${kind} ${message}`);
-    // Failures that are not about this change pause the whole queue: retrying the next change would
-    // only spend the rate budget on the same answer.
-    const pause = (capMs: number) => {
-      this.retries++;
-      this.pausedUntil =
-        now + 250 + fullJitterBackoff(this.retries, { baseMs: 1000, capMs, ...this.randomOption() });
-    };
+    if (outcome.effect === 'applied')
+      this.deps.outbox.confirm(ctx.accountId, entry.targetKey, entry.wanted, now);
+    else if (outcome.effect === 'notApplied')
+      this.deps.outbox.restoreConfirmed(ctx.accountId, entry.targetKey, before, now);
+    // 'unknown': the target stays marked unknown, so the user's final choice is sent whatever it is.
+  }
 
-    switch (kind) {
-      case 'network':
-        // Connectivity probes /health meanwhile and wakes the loop as soon as the API answers.
-        pause(30_000);
-        return;
-      case 'rateLimited':
-        // The budget already waits for X-RateLimit-Reset; the change goes again right after.
-        return;
-      case 'server':
-      case 'internal':
-        pause(60_000);
-        return;
-      case 'disconnected':
-        this.holdReason = { kind, message };
-        pause(120_000);
-        return;
-      case 'auth':
-      case 'forbidden':
-        this.holdReason = { kind, message };
-        return;
-      case 'notFound':
-        if (!isPerChangeNotFound(failure)) {
-          // "Instance not found": nothing is wrong with the change itself; keep it and hold.
-          this.holdReason = { kind, message };
-          pause(300_000);
-          return;
-        }
-        break;
+  private follow(ctx: AccountContext, entry: OutboxEntry, outcome: Outcome): void {
+    const policy = outcomePolicies[outcome.cause];
+    const now = this.deps.clock.now();
+    if (policy.next !== 'retry') {
+      // The server answered about this change itself, so whatever held the queue is over.
+      this.failures = 0;
+      this.holdState = null;
     }
-    this.deps.outbox.fail(ctx.accountId, entry, this.deps.labelOf(entry), toAppError(error), now);
-    this.deps.onSettled(entry);
+    if (policy.next === 'done') {
+      this.deps.onSettled(entry, outcome);
+      return;
+    }
+    const error = outcome.error ?? { kind: 'internal', message: '' };
+    this.deps.log.warn(
+      `Favorite change for ${entry.targetKey} ended ${outcome.cause} (server state ${outcome.effect}): ${error.kind} ${error.message}`,
+    );
+    if (policy.next === 'drop') {
+      this.deps.outbox.fail(ctx.accountId, entry, this.deps.labelOf(entry), error, now, {
+        targetGone: outcome.cause === 'messageNotFound' && outcome.effect === 'notApplied',
+      });
+      this.deps.onSettled(entry, outcome);
+      return;
+    }
+    // Not about this change alone: hold the whole queue, as the next change would meet the same answer.
+    this.failures++;
+    const retryAt =
+      policy.backoffCapMs === null
+        ? null
+        : now +
+          fullJitterBackoff(this.failures, {
+            baseMs: 1000,
+            capMs: policy.backoffCapMs,
+            ...(this.deps.random ? { random: this.deps.random } : {}),
+          });
+    this.holdState = {
+      kind: error.kind,
+      message: error.message,
+      releasedBy: [...policy.releasedBy],
+      retryAt,
+    };
   }
-
-  private randomOption(): { random?: () => number } {
-    return this.deps.random ? { random: this.deps.random } : {};
-  }
-}
-
-function mayHaveApplied(error: unknown): boolean {
-  if (!(error instanceof ApiFailure)) return true;
-  if (error.kind === 'network') return error.reachedServer;
-  return error.status >= 500 && error.kind !== 'disconnected';
-}
-
-/** 404s about the change's own target (a message the server does not know) versus about the instance. */
-function isPerChangeNotFound(failure: AppFailure | null): boolean {
-  return failure instanceof ApiFailure && !/instance/i.test(failure.message);
-}
-
-function anySignal(...signals: AbortSignal[]): AbortSignal {
-  return AbortSignal.any(signals);
 }

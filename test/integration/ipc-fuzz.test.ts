@@ -65,7 +65,7 @@ describe('IPC fuzzing', () => {
     ok(await app.call('messages:loadOlder', { chatJid: emulator.bigChatJid }));
     const [chat] = ok(await app.call('chats:page', { offset: 0, limit: 1 })).rows;
     ok(await app.call('favorites:set', { target: { kind: 'chat', chatJid: chat!.jid }, favorite: true }));
-    await app.services.workers.idle();
+    await app.services.outbox.idle();
   });
   afterAll(async () => {
     await app.close();

@@ -90,7 +90,7 @@ describe('favorite state and the outbox', () => {
     outbox.setWanted(account, chat(3), true, 1);
     const [entry] = outbox.oldest(account, 1);
     const before = outbox.markSending(account, entry!.targetKey);
-    outbox.restoreConfirmed(account, entry!.targetKey, before);
+    outbox.restoreConfirmed(account, entry!.targetKey, before, 2);
     outbox.setWanted(account, chat(3), false, 2);
     expect(outbox.pendingCount(account)).toBe(0);
   });
@@ -101,6 +101,72 @@ describe('favorite state and the outbox', () => {
     outbox.markSending(account, entry!.targetKey);
     outbox.fail(account, entry!, 'M7', { kind: 'notFound', message: 'Message not found' }, 2);
     expect(outbox.wanted(account, message('M7'))).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+  });
+
+  it('a refusal after an unanswered call keeps the server state unknown: the next toggle is sent', () => {
+    outbox.setWanted(account, chat(4), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    outbox.markSending(account, entry!.targetKey); // answered with a reset: it may have been applied
+    const before = outbox.markSending(account, entry!.targetKey); // the retry…
+    outbox.restoreConfirmed(account, entry!.targetKey, before, 2); // …is refused: still unknown
+    outbox.fail(account, entry!, 'Ana', { kind: 'invalidRequest', message: 'Invalid request body' }, 3);
+    expect(outbox.wanted(account, chat(4))).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+    // Starring and unstarring again ends where it started, but the server may hold the first star.
+    outbox.setWanted(account, chat(4), true, 4);
+    outbox.setWanted(account, chat(4), false, 5);
+    expect(outbox.oldest(account, 1)).toEqual([expect.objectContaining({ wanted: false })]);
+  });
+
+  it('dismissing a failure whose server state is unknown sends the state the app shows', () => {
+    outbox.setWanted(account, chat(5), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    outbox.markSending(account, entry!.targetKey);
+    outbox.fail(account, entry!, 'Ana', { kind: 'server', message: 'did not match' }, 2);
+    const [failed] = outbox.failed(account);
+    expect(outbox.dismissFailed(account, failed!.id, 3)).toBe(true);
+    expect(outbox.failed(account)).toHaveLength(0);
+    expect(outbox.oldest(account, 1)).toEqual([expect.objectContaining({ wanted: false })]);
+  });
+
+  it('dismissing a failure whose server state is known costs nothing', () => {
+    outbox.setWanted(account, chat(6), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    const before = outbox.markSending(account, entry!.targetKey);
+    outbox.restoreConfirmed(account, entry!.targetKey, before, 2);
+    outbox.fail(account, entry!, 'Ana', { kind: 'invalidRequest', message: 'Invalid request body' }, 2);
+    expect(outbox.dismissFailed(account, outbox.failed(account)[0]!.id, 3)).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+  });
+
+  it('a message the server no longer has holds no state to disagree with', () => {
+    outbox.setWanted(account, message('GONE-2'), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    outbox.markSending(account, entry!.targetKey);
+    outbox.fail(account, entry!, 'old', { kind: 'notFound', message: 'Message not found' }, 2, {
+      targetGone: true,
+    });
+    expect(outbox.dismissFailed(account, outbox.failed(account)[0]!.id, 3)).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+  });
+
+  it('toggling a target again takes its earlier failure off the list', () => {
+    outbox.setWanted(account, chat(7), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    outbox.fail(account, entry!, 'Ana', { kind: 'invalidRequest', message: 'Invalid request body' }, 2);
+    expect(outbox.failed(account)).toHaveLength(1);
+    outbox.setWanted(account, chat(7), true, 3);
+    expect(outbox.failed(account)).toHaveLength(0);
+    expect(outbox.pendingCount(account)).toBe(1);
+  });
+
+  it('a refused call the user took back meanwhile leaves nothing to send', () => {
+    outbox.setWanted(account, chat(8), true, 1);
+    const [entry] = outbox.oldest(account, 1);
+    const before = outbox.markSending(account, entry!.targetKey);
+    outbox.setWanted(account, chat(8), false, 2); // while the call is in flight
+    outbox.restoreConfirmed(account, entry!.targetKey, before, 3); // refused: the server never had it
     expect(outbox.pendingCount(account)).toBe(0);
   });
 

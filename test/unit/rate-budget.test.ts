@@ -39,6 +39,16 @@ describe('the shared request budget', () => {
     expect(budget.waitMs('interactive')).toBe(0);
   });
 
+  it("after a 429 waits for that answer's reset, even when an earlier answer named a later one", () => {
+    const clock = new ManualClock();
+    const budget = new RateBudget(clock);
+    budget.observe(headers(100, 90, clock.now() + 55_000));
+    budget.exhausted(headers(100, 0, clock.now() + 5_000));
+    expect(budget.waitMs('interactive')).toBeLessThanOrEqual(5_000);
+    clock.advance(5_000);
+    expect(budget.waitMs('interactive')).toBe(0);
+  });
+
   it('after a 429 without headers waits a whole window rather than guessing short', () => {
     const clock = new ManualClock();
     const budget = new RateBudget(clock);

@@ -121,6 +121,8 @@ export const en = {
   'status.syncingSeconds': 'Syncing… about {seconds} s left',
   'status.syncingMinutes': 'Syncing… about {minutes} min left',
   'status.held': 'Sending paused: {reason}',
+  'status.nextTry': '(next try at {time})',
+  'status.retryNow': 'Retry now',
   'status.failed.one': '{count} change failed',
   'status.failed.other': '{count} changes failed',
 

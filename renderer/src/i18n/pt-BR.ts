@@ -118,6 +118,8 @@ export const ptBR: Messages = {
   'status.syncingSeconds': 'Sincronizando… faltam cerca de {seconds} s',
   'status.syncingMinutes': 'Sincronizando… faltam cerca de {minutes} min',
   'status.held': 'Envio pausado: {reason}',
+  'status.nextTry': '(próxima tentativa às {time})',
+  'status.retryNow': 'Tentar agora',
   'status.failed.one': '{count} alteração falhou',
   'status.failed.other': '{count} alterações falharam',
 

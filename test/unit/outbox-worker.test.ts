@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../main/api/api-failure.ts';
+import type { FavoriteAnswer } from '../../main/api/parse.ts';
+import { RateBudget } from '../../main/api/rate-budget.ts';
+import type { RyzeClient } from '../../main/api/ryze-client.ts';
+import type { AccountContext } from '../../main/session/account-context.ts';
+import { openDatabase } from '../../main/store/database.ts';
+import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { OutboxWorker } from '../../main/sync/outbox-worker.ts';
+import type { FavoriteTarget } from '../../preload/contract.ts';
+import { ManualClock } from '../support/manual-clock.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const account = 'acct-1';
+const chat = (n: number): FavoriteTarget => ({ kind: 'chat', chatJid: `55119000000${n}@s.whatsapp.net` });
+const agree = (target: FavoriteTarget, favorite: boolean): FavoriteAnswer => ({
+  type: target.kind,
+  favorite,
+  messageId: target.kind === 'message' ? target.messageId : null,
+});
+
+/**
+ * The outbox worker carrying out the outcome table with a clock the test moves: when it waits, for how
+ * long, what ends a hold, and that it records every answer. The API is a scripted stand-in here (its
+ * real answers are covered over HTTP in favorite-outcome.test.ts and against the emulator in the
+ * integration and model tests).
+ */
+describe('the outbox worker', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let close: () => void;
+  let repo: OutboxRepo;
+  let clock: ManualClock;
+  let worker: OutboxWorker;
+  let calls: Array<{ target: FavoriteTarget; wanted: boolean }>;
+  let script: Array<(target: FavoriteTarget, wanted: boolean) => Promise<FavoriteAnswer>>;
+
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+    const { db } = openDatabase(dir.path);
+    close = () => db.close();
+    repo = new OutboxRepo(db);
+    clock = new ManualClock();
+    calls = [];
+    script = [];
+    const client = {
+      setFavorite: (_instance: string, target: FavoriteTarget, wanted: boolean) => {
+        calls.push({ target, wanted });
+        const next = script.shift();
+        return next ? next(target, wanted) : Promise.resolve(agree(target, wanted));
+      },
+    } as unknown as RyzeClient;
+    const context: AccountContext = {
+      accountId: account,
+      baseUrl: 'https://ryzeapi.cloud',
+      instance: { name: 'support', state: 'connected', displayStatus: '', profileName: '', numberJid: null },
+      client,
+      budget: new RateBudget(clock),
+    };
+    worker = new OutboxWorker({
+      outbox: repo,
+      clock,
+      connectivity: { isOnline: true },
+      labelOf: (entry) => entry.targetKey,
+      onProgress: () => {},
+      onSettled: () => {},
+      log: { info: () => {}, warn: () => {} },
+      random: () => 0.5,
+    });
+    worker.start(context);
+  });
+  afterEach(async () => {
+    await worker.stop();
+    close();
+    dir.remove();
+  });
+
+  const fail = (error: ApiFailure) => () => Promise.reject(error);
+
+  it('waits out its backoff after a server error, then sends the change again', async () => {
+    script.push(fail(new ApiFailure('server', 'Internal server error', 500)));
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    expect(calls).toHaveLength(1);
+    const hold = worker.hold!;
+    expect(hold).toMatchObject({ kind: 'server', releasedBy: expect.arrayContaining(['timer', 'retryNow']) });
+    // Full jitter at 0.5 of min(cap, 1 s · 2^1).
+    expect(hold.retryAt).toBe(clock.now() + 1000);
+
+    clock.advance(999);
+    await settle();
+    expect(calls).toHaveLength(1);
+    clock.advance(1);
+    await settle();
+    expect(calls).toHaveLength(2);
+    expect(worker.hold).toBeNull();
+    expect(repo.pendingCount(account)).toBe(0);
+  });
+
+  it('holds a refused token until the user signs in again; time alone never resumes it', async () => {
+    script.push(fail(new ApiFailure('auth', 'Invalid token', 401)));
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    expect(worker.hold).toMatchObject({ kind: 'auth', retryAt: null, releasedBy: ['signIn', 'retryNow'] });
+
+    clock.advance(24 * 3_600_000);
+    worker.release('instanceConnected');
+    worker.release('online');
+    await settle();
+    expect(calls).toHaveLength(1);
+
+    worker.release('signIn');
+    await settle();
+    expect(calls).toHaveLength(2);
+    expect(repo.pendingCount(account)).toBe(0);
+  });
+
+  it('resumes at once when the instance reports it is connected, without waiting for the backoff', async () => {
+    script.push(fail(new ApiFailure('disconnected', 'Instance is not connected to WhatsApp', 503)));
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    expect(worker.hold).toMatchObject({ kind: 'disconnected' });
+    expect(worker.hold!.releasedBy).toContain('instanceConnected');
+
+    worker.release('instanceConnected');
+    await settle();
+    expect(calls).toHaveLength(2);
+    expect(worker.hold).toBeNull();
+  });
+
+  it('after an unreadable 2xx, a toggle back is still sent: the server may hold the star', async () => {
+    script.push(
+      fail(
+        new ApiFailure('server', 'RyzeAPI sent an unreadable answer (HTTP 200).', 200, { readable: false }),
+      ),
+    );
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    expect(calls).toEqual([{ target: chat(1), wanted: true }]);
+
+    // During the pause, the user takes the star back: the old confirmed state, but the server's is unknown.
+    repo.setWanted(account, chat(1), false, clock.now());
+    expect(repo.pendingCount(account)).toBe(1);
+    clock.advance(worker.hold!.retryAt! - clock.now());
+    await settle();
+    expect(calls).toEqual([
+      { target: chat(1), wanted: true },
+      { target: chat(1), wanted: false },
+    ]);
+    expect(repo.pendingCount(account)).toBe(0);
+  });
+
+  it('drops a change refused for good, puts its star back, and goes on with the next one at once', async () => {
+    script.push(fail(new ApiFailure('invalidRequest', 'Invalid number: x', 400)));
+    repo.setWanted(account, chat(1), true, clock.now());
+    repo.setWanted(account, chat(2), true, clock.now());
+    worker.wake();
+    await settle();
+    expect(calls.map((c) => c.target)).toEqual([chat(1), chat(2)]);
+    expect(worker.hold).toBeNull();
+    expect(repo.failed(account)).toEqual([
+      expect.objectContaining({
+        target: chat(1),
+        wanted: true,
+        error: { kind: 'invalidRequest', message: 'Invalid number: x' },
+      }),
+    ]);
+    expect(repo.pendingCount(account)).toBe(0);
+  });
+
+  it('records the answer of a call that was in flight when it stopped', async () => {
+    let answer: (value: FavoriteAnswer) => void = () => {};
+    script.push(() => new Promise((resolve) => (answer = resolve)));
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    const stopped = worker.stop();
+    answer(agree(chat(1), true));
+    await stopped;
+    // Confirmed: going back to not starred must cost a call, and staying starred none.
+    expect(repo.pendingCount(account)).toBe(0);
+    repo.setWanted(account, chat(1), false, clock.now());
+    expect(repo.pendingCount(account)).toBe(1);
+  });
+});
