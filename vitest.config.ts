@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/emulator/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/model/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

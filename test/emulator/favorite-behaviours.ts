@@ -4,7 +4,9 @@ import { fail } from './http-util.ts';
 /**
  * How the emulator answers one favorite call, so tests can give each call any outcome a real server (or
  * the network in front of it) can produce. Queued in `faults.favoriteBehaviours`, one taken per call.
- * - applied: the handler runs and answers normally (its own 404/503 included);
+ * - applied: the handler runs and answers normally (its own 404/503 included); appliedSlowly: the same,
+ *   a moment later (so the user can act while it is in flight); appliedDisagreeing: the same, but the
+ *   answer names the other favorite value;
  * - appliedUnreadable / appliedThenReset / error500AfterApply: the handler runs (the change is made), then
  *   the answer is garbled, cut off or replaced by a 500;
  * - resetBeforeRequest / error500BeforeApply / redirect: nothing is applied, and the client cannot tell;
@@ -12,6 +14,8 @@ import { fail } from './http-util.ts';
  */
 export const favoriteBehaviours = [
   'applied',
+  'appliedSlowly',
+  'appliedDisagreeing',
   'appliedUnreadable',
   'appliedThenReset',
   'resetBeforeRequest',
@@ -27,6 +31,9 @@ export type FavoriteBehaviour = (typeof favoriteBehaviours)[number];
 
 /** Where the `redirect` behaviour points: a path of the emulator that counts clients that follow it. */
 export const redirectTargetPath = '/__emulator/redirect-target';
+
+/** How long `appliedSlowly` keeps a call in flight. */
+export const slowAnswerMs = 25;
 
 /** Seconds the `rateLimited` behaviour asks a client to wait, through X-RateLimit-Reset. */
 export const rateLimitedWaitSec = 5;
@@ -78,6 +85,11 @@ export function afterHandler(behaviour: FavoriteBehaviour, reply: Reply): Behavi
       return { kind: 'raw', status: reply.status, text: JSON.stringify(reply.body).slice(0, 25) };
     case 'appliedThenReset':
       return { kind: 'reset' };
+    case 'appliedDisagreeing': {
+      const body = reply.body as { favorite?: unknown };
+      if (reply.status !== 200 || typeof body.favorite !== 'boolean') return { kind: 'reply', reply };
+      return { kind: 'reply', reply: { status: 200, body: { ...body, favorite: !body.favorite } } };
+    }
     case 'error500AfterApply':
       return { kind: 'reply', reply: fail(500, 'Internal server error') };
     default:

@@ -9,14 +9,15 @@ import {
   afterHandler,
   beforeHandler,
   redirectTargetPath,
+  slowAnswerMs,
   type BehaviourAnswer,
+  type FavoriteBehaviour,
 } from './favorite-behaviours.ts';
 import { TRUNCATED_JSON_BODY, takeFault } from './faults.ts';
 import { health } from './health.ts';
 import { fail, readBody, sendRaw, sendReply } from './http-util.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { matchRoute } from './router.ts';
-import type { FavoriteBehaviour } from './favorite-behaviours.ts';
 import type { Faults, Reply } from './types.ts';
 import type { WsHub } from './websocket.ts';
 import { findInstance } from './world.ts';
@@ -136,6 +137,7 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
   behaviour = deps.faults.favoriteBehaviours.shift() ?? 'applied';
   const step = beforeHandler(behaviour, deps.now(), deps.baseUrl());
   if (step.kind !== 'run') return send(step);
+  if (behaviour === 'appliedSlowly') await sleep(slowAnswerMs);
   const reply = def.handle({ ...base, inst });
   applied = reply.status === 200;
   send(afterHandler(behaviour, reply));

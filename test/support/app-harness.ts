@@ -55,8 +55,8 @@ export async function waitFor(
 export type { RyzeApp };
 
 /** Removes every keychain entry the tests made, so one test's sign-in never leaks into the next. */
-export async function forgetTestTokens(): Promise<void> {
-  for (const c of await keytar.findCredentials(testKeychainService)) {
-    await keytar.deletePassword(testKeychainService, c.account);
+export async function forgetTestTokens(service = testKeychainService): Promise<void> {
+  for (const c of await keytar.findCredentials(service)) {
+    await keytar.deletePassword(service, c.account);
   }
 }

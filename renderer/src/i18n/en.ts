@@ -127,9 +127,9 @@ export const en = {
   'status.failed.other': '{count} changes failed',
 
   'held.auth': 'the token was refused. Sign in again to send your changes.',
-  'held.forbidden': 'this token is not allowed to change favorites.',
-  'held.notFound': 'the instance was not found in RyzeAPI.',
-  'held.disconnected': 'the instance is not connected to WhatsApp.',
+  'held.forbidden': 'this token is not allowed to change favorites. Sign in with one that is.',
+  'held.notFound': 'the instance was not found in RyzeAPI. Check it still exists, then sign in again.',
+  'held.disconnected': 'the instance is not connected to WhatsApp. Sending resumes when it connects.',
   'held.rateLimited': 'RyzeAPI asked to slow down. Sending resumes shortly.',
   'held.invalidRequest': 'RyzeAPI rejected a change.',
   'held.network': 'waiting for a connection to RyzeAPI.',

@@ -124,9 +124,10 @@ export const ptBR: Messages = {
   'status.failed.other': '{count} alterações falharam',
 
   'held.auth': 'o token foi recusado. Entre de novo para enviar suas alterações.',
-  'held.forbidden': 'este token não tem permissão para alterar favoritos.',
-  'held.notFound': 'a instância não foi encontrada na RyzeAPI.',
-  'held.disconnected': 'a instância não está conectada ao WhatsApp.',
+  'held.forbidden': 'este token não tem permissão para alterar favoritos. Entre com um que tenha.',
+  'held.notFound':
+    'a instância não foi encontrada na RyzeAPI. Verifique se ela ainda existe e entre de novo.',
+  'held.disconnected': 'a instância não está conectada ao WhatsApp. O envio continua quando ela se conectar.',
   'held.rateLimited': 'a RyzeAPI pediu para ir mais devagar. O envio continua em instantes.',
   'held.invalidRequest': 'a RyzeAPI recusou uma alteração.',
   'held.network': 'aguardando conexão com a RyzeAPI.',

@@ -1,0 +1,75 @@
+import { ok } from '../support/app-harness.ts';
+import { needlessCalls } from './call-ledger.ts';
+import { failedKey, signIn, type Model } from './commands.ts';
+import type { ModelSystem } from './system.ts';
+
+/** Real time allowed for the app to reach quiet once healed: about 80 minutes on the run's clock. */
+const quietWithinMs = 5000;
+
+/**
+ * Takes every fault away, as the world eventually does: the API answers, nothing is injected, both
+ * instances are connected, and every account the user ever used is signed in. A hold that only the
+ * user can end (a refused token) is ended the way the user would: by signing in again.
+ */
+export async function heal(m: Model, sys: ModelSystem): Promise<void> {
+  sys.emulator.faults.clear();
+  if (!m.online) {
+    await sys.goOnline();
+    m.online = true;
+  }
+  for (const account of m.disconnected) sys.emulator.setInstanceState(account, 'connected');
+  m.disconnected.clear();
+  for (const account of m.everSignedIn) {
+    if (!m.signedIn.has(account)) await signIn(m, sys, account, 'account');
+  }
+  const deadline = performance.now() + quietWithinMs;
+  for (;;) {
+    const busy: string[] = [];
+    for (const [account, token] of m.signedIn) {
+      const status = sys.outboxStatus(account);
+      if (status.held?.retryAt === null && status.held.releasedBy.includes('signIn')) {
+        await signIn(m, sys, account, token);
+      }
+      if (status.pending > 0 || status.held) {
+        busy.push(`${account}: ${status.pending} pending, held ${JSON.stringify(status.held)}`);
+      }
+    }
+    if (busy.length === 0) return;
+    if (performance.now() > deadline) throw new Error(`not quiet after healing: ${busy.join('; ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The promises the app makes, checked at quiet. Returns every violation found (empty when none). */
+export async function violations(m: Model, sys: ModelSystem): Promise<string[]> {
+  const found: string[] = [];
+  const app = sys.requireApp();
+  for (const account of m.everSignedIn) {
+    ok(await app.call('accounts:switch', { accountId: sys.accountId(account) }));
+    const shown = await sys.starredShown();
+    const { failed, pending, held } = ok(await app.call('outbox:status', undefined));
+    if (pending !== 0 || held !== null) found.push(`${account}: ${pending} pending, held at quiet`);
+    const server = sys.emulator.favorites(account);
+    for (const { key } of sys.targets[account]) {
+      const id = `${account}/${key}`;
+      const isShown = shown.has(key);
+      const change = failed.find((f) => failedKey(f) === key);
+      if (change) {
+        // Refused: listed, with its star put back to the state before the change.
+        if (isShown === change.wanted) found.push(`${id}: refused but its star was not put back`);
+        continue;
+      }
+      const intent = m.intent.get(id) ?? false;
+      if (isShown !== intent) found.push(`${id}: the user chose ${intent}, the app shows ${isShown}`);
+      // A message deleted on the server has no state there to agree with.
+      if (sys.deleted.has(id)) continue;
+      const onServer = server.get(key) ?? false;
+      if (onServer !== isShown) found.push(`${id}: the server holds ${onServer}, the app shows ${isShown}`);
+    }
+  }
+  found.push(...needlessCalls(sys.ledger.entries, m.touched));
+  if (sys.emulator.redirectsFollowed() > 0) found.push('a redirect was followed');
+  const tokens = [sys.emulator.accountToken, ...sys.emulator.instances.map((i) => i.token)];
+  for (const file of sys.filesContaining(tokens)) found.push(`a token was written to ${file}`);
+  return found;
+}
