@@ -5,6 +5,7 @@ import { EventHub } from './core/event-sink.ts';
 import { FavoritesService } from './favorites/favorites-service.ts';
 import { IpcRouter, type CallerInfo, type Handlers } from './ipc/router.ts';
 import { RotatingLog } from './log/rotating-log.ts';
+import { ShellHooks } from './core/shell-hooks.ts';
 import { LiveService } from './live/live-service.ts';
 import { MessageService } from './messages/message-service.ts';
 import { SearchService } from './search/search-service.ts';
@@ -59,14 +60,26 @@ export function createApp(options: AppOptions) {
   // Built before the session because the session starts and stops them as accounts come and go.
   let favorites: FavoritesService | null = null;
   const isShown = (accountId: string) => session?.context?.accountId === accountId;
+  // For the Electron shell (badge, notifications, updater): the total over every signed-in account.
+  const shellHooks = new ShellHooks(() =>
+    session ? session.list((id) => outboxRepo.pendingCount(id)).reduce((n, a) => n + a.pending, 0) : 0,
+  );
+  events.subscribe((channel) => {
+    if (channel === 'outbox:changed' || channel === 'session:changed') shellHooks.reportPendingChange();
+  });
   const workers = new OutboxWorkers((accountId) => ({
     outbox: outboxRepo,
     clock,
     connectivity,
     labelOf: (entry) => labelOf(accountId, entry),
-    onProgress: () => favorites && isShown(accountId) && emit('outbox:changed', favorites.status()),
+    onProgress: () => {
+      shellHooks.reportPendingChange();
+      if (favorites && isShown(accountId)) emit('outbox:changed', favorites.status());
+    },
     log,
-    onSettled: ({ target }) => {
+    onSettled: (entry, outcome) => {
+      if (outcome === 'refused') shellHooks.reportRefused({ label: labelOf(accountId, entry), accountId });
+      const { target } = entry;
       if (!isShown(accountId)) return;
       if (target.kind === 'chat') emit('chats:changed', null);
       else emit('messages:changed', { chatJid: target.chatJid });
@@ -155,6 +168,10 @@ export function createApp(options: AppOptions) {
     'outbox:retry': ({ id }) => fav.retry(id),
     'outbox:dismiss': ({ id }) => fav.dismiss(id),
     'connection:status': () => liveService.status(),
+    'app:setLocale': ({ locale }) => {
+      shellHooks.reportLocale(locale);
+      return null;
+    },
   };
   const router = new IpcRouter(handlers, {
     isTrustedCaller: options.isTrustedCaller,
@@ -169,6 +186,8 @@ export function createApp(options: AppOptions) {
     recoveredStore: recoveredFrom,
     log,
     services: { session, chats, messages, favorites: fav, workers, live: liveService, connectivity },
+    /** What the Electron shell reads and follows: pending total, refusals, the UI's language. */
+    shellHooks,
     /** Restores the last session (no prompt when the keychain still has its token). */
     start: () => session.restore(),
     async close(): Promise<void> {

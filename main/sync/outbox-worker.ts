@@ -19,7 +19,7 @@ export interface OutboxWorkerDeps {
   labelOf: (entry: OutboxEntry) => string;
   onProgress: () => void;
   /** A change reached its end (confirmed or refused): its row's star and pending mark change. */
-  onSettled: (entry: OutboxEntry) => void;
+  onSettled: (entry: OutboxEntry, outcome: 'confirmed' | 'refused') => void;
   log: Pick<RotatingLog, 'info' | 'warn'>;
   random?: () => number;
 }
@@ -162,7 +162,7 @@ export class OutboxWorker {
       this.deps.outbox.confirm(ctx.accountId, entry.targetKey, confirmed, this.deps.clock.now());
       this.retries = 0;
       this.holdReason = null;
-      this.deps.onSettled(entry);
+      this.deps.onSettled(entry, 'confirmed');
     } catch (error) {
       // Answered with a refusal (any HTTP error but a 5xx, which may come after the change was applied)
       // or never sent: the server state is known again, so a toggle back costs no call.
@@ -218,7 +218,7 @@ export class OutboxWorker {
         break;
     }
     this.deps.outbox.fail(ctx.accountId, entry, this.deps.labelOf(entry), toAppError(error), now);
-    this.deps.onSettled(entry);
+    this.deps.onSettled(entry, 'refused');
   }
 
   private randomOption(): { random?: () => number } {
