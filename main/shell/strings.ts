@@ -63,7 +63,7 @@ const en = {
     'Ryze Desktop will restart to update as soon as they are sent. If you quit first, the update is installed then; nothing is lost either way.',
   debUpdate: (v: string) => `Version ${v} is available.`,
   debUpdateDetail:
-    'This copy was installed from a .deb package, which does not update itself. Download the new .deb from the releases page and install it with: sudo apt install ./ryze-desktop_<version>_amd64.deb',
+    'This copy was installed from a .deb package, which does not update itself. Download the new .deb from the releases page and install it with: sudo apt install ./ryze-desktop-<version>-linux-amd64.deb',
   // Badge and notifications
   pendingBadge: (n: number) => (n === 1 ? '1 change waiting to be sent' : `${n} changes waiting to be sent`),
   refusedTitle: 'A change could not be made',
@@ -130,7 +130,7 @@ const ptBR: ShellStrings = {
     'O Ryze Desktop reinicia para atualizar assim que elas forem enviadas. Se você sair antes, a atualização é instalada nessa hora; nada se perde.',
   debUpdate: (v) => `A versão ${v} está disponível.`,
   debUpdateDetail:
-    'Esta cópia foi instalada por um pacote .deb, que não se atualiza sozinho. Baixe o novo .deb na página de versões e instale com: sudo apt install ./ryze-desktop_<versão>_amd64.deb',
+    'Esta cópia foi instalada por um pacote .deb, que não se atualiza sozinho. Baixe o novo .deb na página de versões e instale com: sudo apt install ./ryze-desktop-<versão>-linux-amd64.deb',
   pendingBadge: (n) => (n === 1 ? '1 alteração esperando envio' : `${n} alterações esperando envio`),
   refusedTitle: 'Uma alteração não pôde ser feita',
   refusedBody: (label) =>
