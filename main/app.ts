@@ -5,6 +5,7 @@ import { EventHub } from './core/event-sink.ts';
 import { FavoritesService } from './favorites/favorites-service.ts';
 import { IpcRouter, type CallerInfo, type Handlers } from './ipc/router.ts';
 import { RotatingLog } from './log/rotating-log.ts';
+import { ShellHooks } from './core/shell-hooks.ts';
 import { LiveService } from './live/live-service.ts';
 import { MessageService } from './messages/message-service.ts';
 import { SearchService } from './search/search-service.ts';
@@ -70,6 +71,10 @@ export function createApp(options: AppOptions) {
     canUndo: (accountId) => favorites?.canUndo(accountId) ?? false,
     ...(options.random ? { random: options.random } : {}),
   });
+  // For the Electron shell (badge, notifications, updater): the total over every signed-in account.
+  const shellHooks = new ShellHooks(() => outbox.pendingTotal());
+  outbox.onProgress(() => shellHooks.reportPendingChange());
+  outbox.onRefused(({ accountId, change }) => shellHooks.reportRefused({ label: change.label, accountId }));
   let live: LiveService | null = null;
 
   session = new SessionService({
@@ -138,6 +143,10 @@ export function createApp(options: AppOptions) {
     'outbox:retry': ({ id }) => outbox.retry(session.requireContext().accountId, id),
     'outbox:dismiss': ({ id }) => outbox.dismiss(session.requireContext().accountId, id),
     'connection:status': () => liveService.status(),
+    'app:setLocale': ({ locale }) => {
+      shellHooks.reportLocale(locale);
+      return null;
+    },
   };
   const router = new IpcRouter(handlers, {
     isTrustedCaller: options.isTrustedCaller,
@@ -152,6 +161,8 @@ export function createApp(options: AppOptions) {
     recoveredStore: recoveredFrom,
     log,
     services: { session, chats, messages, favorites: fav, outbox, live: liveService, connectivity },
+    /** What the Electron shell reads and follows: pending total, refusals, the UI's language. */
+    shellHooks,
     /** Restores the last session (no prompt when the keychain still has its token). */
     start: () => session.restore(),
     async close(): Promise<void> {

@@ -145,6 +145,10 @@ export interface OutboxStatus {
   canUndo: boolean;
 }
 
+/** The languages of the UI; the renderer picks one and tells main, which localizes the native menu. */
+export const uiLocales = ['en', 'pt-BR'] as const;
+export type UiLocale = (typeof uiLocales)[number];
+
 /** 'unavailable': the socket has not opened for a few seconds (or RyzeAPI is unreachable). */
 export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
 
@@ -283,6 +287,8 @@ export const requests = {
     result: returns<null>(),
   },
   'connection:status': { args: none, result: returns<ConnectionStatus>() },
+  /** The UI's language changed (or the window just started): main follows it in menus and dialogs. */
+  'app:setLocale': { args: v.strictObject({ locale: v.picklist(uiLocales) }), result: returns<null>() },
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -37,7 +37,13 @@ try {
   // This check downloads Electron's release list, which cannot work offline; the version is pinned here.
   args.push('-x', 'AvailableSecurityFixesGlobalCheck');
   await new Promise<void>((resolve) => {
-    const child = spawn('npx', ['electronegativity', ...args], { stdio: 'ignore' });
+    const child = spawn('npx', ['electronegativity', ...args], {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `--require "${join(process.cwd(), 'scripts/electronegativity-offline.cjs')}"`,
+      },
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.on('exit', () => {
       clearTimeout(timer);

@@ -2,10 +2,13 @@ import type { CallerInfo } from '../ipc/router.ts';
 
 /**
  * Whether a call comes from the app's own page in the window's top frame. `appUrl` is the page the
- * window loaded: a file:// URL when packaged, the dev server's URL in development.
+ * window loaded: app://ryze/… (main/shell/app-protocol.ts), or the dev server's URL in development.
+ * Scheme and host are compared rather than `origin`, which URL reports as "null" for custom schemes;
+ * a URL without a host (file:, data:, about:) never matches.
  */
 export function isAppPage(appUrl: string) {
   const expected = new URL(appUrl);
+  if (!expected.host) throw new Error(`The app page must have a host: ${appUrl}`);
   return (caller: CallerInfo): boolean => {
     if (!caller.isMainFrame) return false;
     let url: URL;
@@ -14,7 +17,6 @@ export function isAppPage(appUrl: string) {
     } catch {
       return false;
     }
-    if (expected.protocol === 'file:') return url.protocol === 'file:' && url.pathname === expected.pathname;
-    return url.origin === expected.origin;
+    return url.protocol === expected.protocol && url.host === expected.host;
   };
 }

@@ -1,14 +1,22 @@
-import { BrowserWindow, session, shell } from 'electron';
-import { join } from 'node:path';
+import { BrowserWindow, screen, session, shell } from 'electron';
 import { contentSecurityPolicy } from './csp.ts';
+import { isAllowedLink, UserGesture } from './external-links.ts';
+import { minimumSize, placeWindow, readWindowState, writeWindowState } from './window-state.ts';
 
-/** The one app window, locked down: isolated, sandboxed, no Node, no navigation, no pop-ups. */
-export function createMainWindow(appUrl: string, preloadPath: string): BrowserWindow {
+/**
+ * The one app window, locked down: isolated, sandboxed, no Node, no navigation, no pop-ups. It opens
+ * where it was last closed (see placeWindow) and saves its place in `stateFile` when it closes.
+ */
+export function createMainWindow(appUrl: string, preloadPath: string, stateFile: string): BrowserWindow {
+  const { bounds, maximized } = placeWindow(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
   const window = new BrowserWindow({
-    width: 1180,
-    height: 780,
-    minWidth: 720,
-    minHeight: 480,
+    ...bounds,
+    minWidth: minimumSize.width,
+    minHeight: minimumSize.height,
     show: false,
     title: 'Ryze Desktop',
     webPreferences: {
@@ -24,15 +32,27 @@ export function createMainWindow(appUrl: string, preloadPath: string): BrowserWi
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    try {
+      writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch {
+      // Not worth stopping the close for: the next start opens the window at its default place.
+    }
+  });
 
   const contents = window.webContents;
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // Links the user clicks open in the system browser, and only https ones.
+  // A link opens in the system browser only when the user just clicked it and it is RyzeAPI's own.
+  const gesture = new UserGesture();
+  contents.on('input-event', (_event, input) => gesture.note(input.type));
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//i.test(url)) void shell.openExternal(url);
+    if (gesture.recent && isAllowedLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   void window.loadURL(appUrl);
@@ -52,9 +72,4 @@ export function lockDownSession(): void {
       },
     });
   });
-}
-
-export function rendererEntry(dirname: string): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  return devServer ?? new URL(`file://${join(dirname, '../renderer/index.html')}`).href;
 }

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import { build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releasesPage } from '../../main/shell/updater.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -34,12 +35,21 @@ describe('packaging', () => {
     );
   });
 
-  it('targets every system and keeps the security switches on', () => {
-    expect(JSON.stringify(config.win?.target)).toContain('nsis');
-    expect(JSON.stringify(config.mac?.target)).toMatch(/dmg.*zip/);
-    expect(JSON.stringify(config.linux?.target)).toMatch(/AppImage.*deb/);
+  it('targets Windows x64, macOS arm64 and x64, Linux x64, and keeps the security switches on', () => {
+    expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.mac?.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
+    expect(config.linux?.target).toEqual([
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ]);
+    // GitHub turns spaces in asset names into dots; latest*.yml must name the files as uploaded.
+    expect(config.artifactName).not.toMatch(/\s/);
     expect(config.mac?.hardenedRuntime).toBe(true);
     expect(config.npmRebuild).toBe(false);
+    expect(config.publish).toEqual({ provider: 'github' });
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -47,10 +57,12 @@ describe('packaging', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
   });
 
-  it('the packed app.asar holds the three bundles, keytar unpacked, and nothing from test/', async () => {
+  it('the packed app holds the three bundles, the updater, keytar unpacked, the feed, and nothing from test/', async () => {
     const electronDist = join(out.path, 'stand-in');
     mkdirSync(electronDist);
     writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho stand-in\n');
@@ -62,6 +74,8 @@ describe('packaging', () => {
         ...config,
         electronDist,
         electronFuses: null,
+        // As the release workflow passes them (-c.publish.owner/-c.publish.repo).
+        publish: { provider: 'github', owner: 'ryze-example', repo: 'ryze-desktop' },
         directories: { ...config.directories, output: join(out.path, 'dist') },
       },
     });
@@ -70,7 +84,12 @@ describe('packaging', () => {
     for (const bundle of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(files).toContain(bundle);
     }
+    expect(files).toContain('/node_modules/electron-updater/package.json');
     expect(files.filter((f) => f.startsWith('/test') || f.includes('/emulator/'))).toEqual([]);
+    // The feed the installed app updates from, and the page .deb users are sent to.
+    const feed = readFileSync(join(resources, 'app-update.yml'), 'utf8');
+    expect(feed).toMatch(/^provider: github$/m);
+    expect(releasesPage(feed)).toBe('https://github.com/ryze-example/ryze-desktop/releases/latest');
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.includes('node_modules'))).toEqual([]);
     expect(
       existsSync(
