@@ -413,8 +413,52 @@ describe('history, getMessage and favorites', () => {
       instance: 'support',
       body: { number: emu.bigChatJid, favorite: true },
       status: 200,
+      behaviour: 'applied',
+      applied: true,
     });
   });
+
+  it.each([
+    ['applied', 200, true, true],
+    ['appliedSlowly', 200, true, true],
+    ['appliedDisagreeing', 200, true, true],
+    ['appliedUnreadable', 200, false, true],
+    ['appliedThenReset', 0, false, true],
+    ['resetBeforeRequest', 0, false, false],
+    ['error500BeforeApply', 500, true, false],
+    ['error500AfterApply', 500, true, true],
+    ['rateLimited', 429, true, false],
+    ['notConnected', 503, true, false],
+    ['invalidToken', 401, true, false],
+    ['invalidRequest', 400, true, false],
+    ['redirect', 307, true, false],
+  ] as const)(
+    'answers a favorite call queued as %s with HTTP %i (readable %s), applied: %s',
+    async (behaviour, status, readable, applied) => {
+      emu.resetCounters();
+      emu.resetFavorites('support');
+      emu.faults.favoriteBehaviours = [behaviour];
+      const res = await fetch(`${emu.baseUrl}/api/chat/favorite/support`, {
+        method: 'POST',
+        headers: { token: emu.accountToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ number: emu.bigChatJid, favorite: true }),
+        redirect: 'manual',
+      }).catch(() => null);
+      expect(res?.status ?? 0).toBe(status);
+      if (res) {
+        const parsed = await res.json().then(
+          () => true,
+          () => false,
+        );
+        expect(parsed).toBe(readable);
+      }
+      expect(emu.favorites('support').get(`chat:${emu.bigChatJid}`) === true).toBe(applied);
+      expect(emu.favoriteCalls()).toEqual([expect.objectContaining({ behaviour, applied, status })]);
+      if (behaviour === 'rateLimited') expect(Number(res?.headers.get('x-ratelimit-remaining'))).toBe(0);
+      if (behaviour === 'redirect') expect(res?.headers.get('location')).toMatch(/redirect-target$/);
+      expect(emu.faults.favoriteBehaviours).toEqual([]);
+    },
+  );
 
   it('answers 503 on favorite while the instance is not connected, and sees incoming messages', async () => {
     emu.setInstanceState('support', 'disconnected');
