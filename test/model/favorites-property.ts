@@ -45,8 +45,8 @@ export async function runFavoritesModel(options: ModelRunOptions): Promise<Model
   let done = 0;
   const started = performance.now();
   const property = fc.asyncProperty(
-    fc.commands(commandArbitraries, { maxCommands: options.maxCommands ?? 25 }),
-    fc.array(behaviour, { maxLength: 24 }),
+    fc.commands(commandArbitraries, { maxCommands: options.maxCommands ?? 25, size: 'max' }),
+    fc.array(behaviour, { maxLength: 24, size: 'medium' }),
     async (commands, behaviours) => {
       await sys.beginRun(behaviours);
       try {
