@@ -53,7 +53,7 @@ export function createApp(options: AppOptions) {
   const chatsRepo = new ChatsRepo(db);
   const messagesRepo = new MessagesRepo(db);
   const outboxRepo = new OutboxRepo(db);
-  const vault = new TokenVault(options.secretStore);
+  const vault = new TokenVault(options.secretStore, clock);
   const connectivity = new Connectivity(clock, options.fetch);
 
   // Built before the session because the session starts and stops them as accounts come and go.
