@@ -137,6 +137,7 @@ export function createApp(options: AppOptions) {
       session.cancelSignIn();
       return null;
     },
+    'session:retryKeychain': () => session.retryKeychain(),
     'session:signOut': () => session.signOut(),
     'accounts:list': () => session.list((accountId) => outboxRepo.pendingCount(accountId)),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),

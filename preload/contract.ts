@@ -37,7 +37,17 @@ export type Session =
       instance: InstanceSummary;
     };
 
-export type KeychainHealth = { available: true } | { available: false; reason: string };
+export type KeychainHealth =
+  | { available: true }
+  | {
+      available: false;
+      reason: string;
+      /**
+       * Accounts signed in on this computer whose tokens are in the keychain it cannot open (locked, say):
+       * the user should unlock it and try again, not type a token.
+       */
+      waiting: number;
+    };
 
 /** A signed-in account (one server and instance) in the account switcher. */
 export interface AccountSummary {
@@ -227,6 +237,8 @@ export const requests = {
     result: returns<Session>(),
   },
   'session:cancelSignIn': { args: none, result: returns<null>() },
+  /** Reads the keychain again (after the user unlocked it) and signs in the accounts waiting there. */
+  'session:retryKeychain': { args: none, result: returns<Session>() },
   'session:signOut': { args: none, result: returns<Session>() },
   'accounts:list': { args: none, result: returns<AccountSummary[]>() },
   'accounts:switch': {

@@ -67,23 +67,43 @@ export class SessionService {
 
   /**
    * Restores every account whose token the keychain still holds, and shows the one used last,
-   * without asking the user anything.
+   * without asking the user anything. Run again (retryKeychain) once the user unlocked the keychain.
    */
   async restore(): Promise<Session> {
     const lastId = this.deps.accounts.currentId();
+    // An address the policy now refuses is never sent the token again: that account stays signed out.
+    const accounts = this.deps.accounts
+      .all()
+      .filter((a) => !this.signedIn.has(a.id) && checkBaseUrl(a.baseUrl).ok);
+    let read = 0;
+    let checked = false;
     try {
-      for (const account of this.deps.accounts.all()) {
-        const token = await this.deps.vault.read(account.id);
+      for (const account of accounts) {
+        let token = await this.deps.vault.read(account.id);
+        if (token === null && !checked) {
+          // A locked keyring reads as "no entry", yet this account was signed in: make sure the keychain
+          // can be used before taking the missing entry as a sign-out.
+          checked = true;
+          await this.deps.vault.checkUsable();
+          token = await this.deps.vault.read(account.id);
+        }
         if (token !== null) this.signedIn.set(account.id, this.contextFor(account, token));
+        read++;
       }
       this.keychain = { available: true };
     } catch (error) {
-      // Keep the accounts: once the keychain is back, the next start signs them in again by itself.
-      this.keychain = { available: false, reason: (error as Error).message };
+      // Keep the accounts: once the keychain opens, trying again (or the next start) signs them in.
+      this.keychain = { available: false, reason: (error as Error).message, waiting: accounts.length - read };
     }
-    const shown = (lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null;
+    const shown =
+      this.active ?? ((lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null);
     this.show(shown);
     return this.snapshot();
+  }
+
+  /** The user unlocked the keychain: read it again. */
+  retryKeychain(): Promise<Session> {
+    return this.restore();
   }
 
   snapshot(): Session {
@@ -223,7 +243,10 @@ export class SessionService {
       await this.deps.vault.save(accountId, token);
       this.keychain = { available: true };
     } catch (error) {
-      if (error instanceof AppFailure) this.keychain = { available: false, reason: error.message };
+      if (error instanceof AppFailure) {
+        const waiting = this.keychain.available ? 0 : this.keychain.waiting;
+        this.keychain = { available: false, reason: error.message, waiting };
+      }
       throw error;
     }
     const record: AccountRecord = { id: accountId, baseUrl, instance };

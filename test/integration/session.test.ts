@@ -78,6 +78,16 @@ describe('signing in with the OS keychain', () => {
     expect(ok(await app.call('session:get', undefined)).signedIn).toBe(false);
   });
 
+  it('an entry removed from the keychain outside the app reads as signed out, not as a locked keychain', async () => {
+    await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
+    await app.close();
+    await keytar.deletePassword(testKeychainService, accountIdOf(emulator.baseUrl, 'support'));
+    app = buildApp(dir.path);
+    expect(await app.start()).toMatchObject({ signedIn: false, keychain: { available: true } });
+    // The check that told the two apart left nothing behind.
+    expect(await keytar.findCredentials(testKeychainService)).toEqual([]);
+  });
+
   it('never writes the token to any file in the data folder', async () => {
     await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
     ok(await app.call('chats:refresh', undefined));

@@ -29,6 +29,17 @@ export const en = {
   'signIn.keychainBanner':
     'The system keychain is unavailable ({reason}), so the token cannot be stored safely. On Linux, start and unlock a Secret Service keyring (GNOME Keyring or KWallet), then restart Ryze Desktop.',
 
+  'keychain.lockedTitle': 'Unlock your keyring',
+  'keychain.lockedBody.one':
+    'The token of your signed-in account is in the system keyring, which is locked or unavailable. Unlock it, then try again. Your stars and pending changes are kept.',
+  'keychain.lockedBody.other':
+    'The tokens of your {count} signed-in accounts are in the system keyring, which is locked or unavailable. Unlock it, then try again. Your stars and pending changes are kept.',
+  'keychain.lockedHint': 'On Linux, open Passwords and Keys (Seahorse) and unlock the Login keyring.',
+  'keychain.reason': 'Details: {reason}',
+  'keychain.retry': 'Try again',
+  'keychain.retrying': 'Checking…',
+  'keychain.stillLocked': 'The keyring is still locked or unavailable.',
+
   'picker.title': 'Choose an instance',
   'picker.subtitle.one': 'This token opens one instance. Confirm to continue.',
   'picker.subtitle.other': 'This token opens {count} instances. Choose the one to open.',

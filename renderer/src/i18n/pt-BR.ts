@@ -26,6 +26,17 @@ export const ptBR: Messages = {
   'signIn.keychainBanner':
     'O chaveiro do sistema não está disponível ({reason}), então o token não pode ser guardado com segurança. No Linux, inicie e desbloqueie um chaveiro Secret Service (GNOME Keyring ou KWallet) e abra o Ryze Desktop de novo.',
 
+  'keychain.lockedTitle': 'Desbloqueie seu chaveiro',
+  'keychain.lockedBody.one':
+    'O token da sua conta conectada está no chaveiro do sistema, que está bloqueado ou indisponível. Desbloqueie-o e tente de novo. Suas estrelas e alterações pendentes são mantidas.',
+  'keychain.lockedBody.other':
+    'Os tokens das suas {count} contas conectadas estão no chaveiro do sistema, que está bloqueado ou indisponível. Desbloqueie-o e tente de novo. Suas estrelas e alterações pendentes são mantidas.',
+  'keychain.lockedHint': 'No Linux, abra Senhas e chaves (Seahorse) e desbloqueie o chaveiro Login.',
+  'keychain.reason': 'Detalhes: {reason}',
+  'keychain.retry': 'Tentar de novo',
+  'keychain.retrying': 'Verificando…',
+  'keychain.stillLocked': 'O chaveiro continua bloqueado ou indisponível.',
+
   'picker.title': 'Escolha uma instância',
   'picker.subtitle.one': 'Este token abre uma instância. Confirme para continuar.',
   'picker.subtitle.other': 'Este token abre {count} instâncias. Escolha qual abrir.',
