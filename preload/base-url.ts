@@ -20,7 +20,7 @@ export const baseUrlProblemText: Record<BaseUrlProblem, string> = {
   fragment: 'The API address must not contain a fragment (the part after “#”).',
 };
 
-export const baseUrlMaxLength = 2048;
+const maxLength = 2048;
 
 /**
  * Checks an address and, when it is acceptable, returns its normal form: origin + path, without trailing
@@ -29,7 +29,7 @@ export const baseUrlMaxLength = 2048;
 export function checkBaseUrl(input: string): BaseUrlCheck {
   const text = input.trim();
   const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(text);
-  if (!scheme || text.length > baseUrlMaxLength) return refuse('notUrl');
+  if (!scheme || text.length > maxLength) return refuse('notUrl');
   // The authority as typed: URL() would quietly drop an empty "user@" part.
   const authority = text.slice(scheme[0].length).split(/[/?#\\]/, 1)[0] ?? '';
   if (authority.includes('@')) return refuse('userInfo');
@@ -50,7 +50,7 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
 }
 
 /** 127.0.0.0/8, localhost and [::1], as URL() spells them once parsed (it rewrites 127.1 and 2130706433). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
