@@ -8,8 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface AllowEntry {
   rule: string;
@@ -40,6 +42,10 @@ export interface Verdict {
 /** Where the tool looks: the code that runs in Electron's privileged processes. */
 export const scannedParts = ['main', 'preload', 'package.json'];
 
+const toolPackage = createRequire(import.meta.url).resolve('@doyensec/electronegativity/package.json');
+const tool = join(dirname(toolPackage), 'dist', 'index.js');
+const offlineGuard = fileURLToPath(new URL('./electronegativity-offline.cjs', import.meta.url));
+
 export async function scan(root: string, electronVersion: string): Promise<Finding[]> {
   const work = mkdtempSync(join(tmpdir(), 'ryze-eneg-'));
   try {
@@ -50,15 +56,17 @@ export async function scan(root: string, electronVersion: string): Promise<Findi
     // This check downloads Electron's release list, which cannot work offline; the version is pinned.
     args.push('-x', 'AvailableSecurityFixesGlobalCheck');
     await new Promise<void>((resolve) => {
-      // Offline it may crash after writing its report while fetching translations: the report is what counts.
-      const child = spawn('npx', ['electronegativity', ...args], { stdio: 'ignore' });
+      // Its exit code says nothing about the findings: the report is what counts.
+      const child = spawn(process.execPath, ['--require', offlineGuard, tool, ...args], { stdio: 'ignore' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
       child.on('exit', () => {
         clearTimeout(timer);
         resolve();
       });
     });
-    if (!existsSync(report)) throw new Error('Electronegativity wrote no report');
+    if (!existsSync(report) || readFileSync(report, 'utf8').trim() === '') {
+      throw new Error('Electronegativity wrote no report');
+    }
     return readFindings(JSON.parse(readFileSync(report, 'utf8')) as Sarif, src);
   } finally {
     rmSync(work, { recursive: true, force: true });
