@@ -1,6 +1,6 @@
 /**
  * The security gate's two halves: scan() runs Electronegativity over a copy of main/, preload/ and
- * package.json and reads its SARIF report (the tool always exits 0); judge() holds each finding against
+ * package.json and reads its SARIF report (its exit code tells nothing); judge() holds each finding against
  * security/electronegativity-allowlist.json. An entry allows findings of one rule, in one file, on a line
  * whose text (trimmed) is exactly its `line`, at most `count` of them (default 1). So a new openExternal
  * in an allowed file fails, and so does a second copy of an allowed line, while edits elsewhere in the file
