@@ -54,7 +54,7 @@ export function createApp(options: AppOptions) {
   const chatsRepo = new ChatsRepo(db);
   const messagesRepo = new MessagesRepo(db);
   const outboxRepo = new OutboxRepo(db);
-  const vault = new TokenVault(options.secretStore);
+  const vault = new TokenVault(options.secretStore, clock);
   const connectivity = new Connectivity(clock, options.fetch);
 
   // Built before the session because the session starts and stops its senders as accounts come and go.
@@ -124,6 +124,7 @@ export function createApp(options: AppOptions) {
       session.cancelSignIn();
       return null;
     },
+    'session:retryKeychain': () => session.retryKeychain(),
     'session:signOut': () => session.signOut(),
     'accounts:list': () => session.list((accountId) => outbox.pendingCount(accountId)),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),

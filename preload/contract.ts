@@ -7,6 +7,7 @@
  * Nothing else crosses the process boundary, and no type here can carry a token back to the renderer.
  */
 import * as v from 'valibot';
+import { baseUrlProblemText, checkBaseUrl } from './base-url.ts';
 
 // ---- Shared value types -------------------------------------------------------------------------
 
@@ -36,7 +37,17 @@ export type Session =
       instance: InstanceSummary;
     };
 
-export type KeychainHealth = { available: true } | { available: false; reason: string };
+export type KeychainHealth =
+  | { available: true }
+  | {
+      available: false;
+      reason: string;
+      /**
+       * Accounts signed in on this computer whose tokens are in the keychain it cannot open (locked, say):
+       * the user should unlock it and try again, not type a token.
+       */
+      waiting: number;
+    };
 
 /** A signed-in account (one server and instance) in the account switcher. */
 export interface AccountSummary {
@@ -177,6 +188,8 @@ export const errorKinds = [
   'rateLimited',
   'invalidRequest',
   'network',
+  /** RyzeAPI answered with a redirect, which the app never follows (the token would go along). */
+  'redirected',
   'server',
   'keychainUnavailable',
   'invalidArgument',
@@ -205,15 +218,23 @@ const pageArgs = {
   offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
   limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
 };
+/**
+ * The token goes into a request header as it is: printable ASCII only, so the page cannot use sign-in to
+ * send arbitrary header content (and a pasted line break gets a clear answer instead of a network error).
+ */
+const token = v.pipe(
+  nonEmpty(4096),
+  v.regex(/^[\x20-\x7e]+$/, 'The token can only hold letters, digits and ASCII punctuation.'),
+);
+/** See preload/base-url.ts: the output is the address in its normal form; the message never quotes it. */
 const baseUrl = v.pipe(
   v.string(),
-  v.trim(),
-  v.maxLength(2048),
-  v.url('The API address must be a full URL, like https://ryzeapi.cloud'),
-  v.check(
-    (u) => /^https?:\/\//i.test(u),
-    'The API address must start with https:// (or http:// for a local emulator)',
-  ),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const check = checkBaseUrl(dataset.value);
+    if (check.ok) return check.url;
+    addIssue({ message: baseUrlProblemText[check.problem] });
+    return NEVER;
+  }),
 );
 
 export const favoriteTargetSchema = v.variant('kind', [
@@ -228,7 +249,7 @@ const returns = <T>(): T => undefined as T;
 export const requests = {
   'session:get': { args: none, result: returns<Session>() },
   'session:beginSignIn': {
-    args: v.strictObject({ baseUrl, token: nonEmpty(4096) }),
+    args: v.strictObject({ baseUrl, token }),
     result: returns<{ instances: InstanceSummary[] }>(),
   },
   'session:chooseInstance': {
@@ -236,6 +257,8 @@ export const requests = {
     result: returns<Session>(),
   },
   'session:cancelSignIn': { args: none, result: returns<null>() },
+  /** Reads the keychain again (after the user unlocked it) and signs in the accounts waiting there. */
+  'session:retryKeychain': { args: none, result: returns<Session>() },
   'session:signOut': { args: none, result: returns<Session>() },
   'accounts:list': { args: none, result: returns<AccountSummary[]>() },
   'accounts:switch': {

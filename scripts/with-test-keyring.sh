@@ -13,7 +13,9 @@ done
 data_home=$(mktemp -d)
 trap 'rm -rf "$data_home"' EXIT
 export XDG_DATA_HOME="$data_home"
+# Tests that lock the keyring unlock it again with this.
+export RYZE_TEST_KEYRING_PASSWORD=ryze-test-keyring
 exec dbus-run-session -- bash -c '
-  echo -n "ryze-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  printf %s "$RYZE_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec "$@"
 ' ryze-keyring "$@"

@@ -1,5 +1,7 @@
 import ky, { type KyInstance } from 'ky';
+import { AppFailure } from '../core/app-error.ts';
 import { redact } from '../core/redact.ts';
+import { baseUrlProblemText, checkBaseUrl } from '../../preload/base-url.ts';
 import type { FavoriteTarget, InstanceSummary } from '../../preload/contract.ts';
 import { ApiFailure, classifyHttpError } from './api-failure.ts';
 import {
@@ -42,7 +44,9 @@ type Body = Record<string, unknown>;
 /**
  * RyzeAPI over ky. One instance per signed-in token. Every call spends from the token's shared rate
  * budget first, sends the token in the `token` header (never in a URL), and turns any failure into an
- * ApiFailure carrying the server's exact message.
+ * ApiFailure carrying the server's exact message. The token goes to the base URL's origin only: the
+ * address must pass the policy in preload/base-url.ts, and redirects are never followed (fetch keeps a
+ * `token` header across origins; it strips only Authorization).
  */
 export class RyzeClient {
   readonly baseUrl: string;
@@ -147,9 +151,12 @@ export class RyzeClient {
     );
   }
 
-  /** The live socket's address; the token travels in a header, not in this URL. */
+  /** The live socket's address, on the API's own origin; the token travels in a header, not in this URL. */
   websocketUrl(instance: string): string {
-    return `${this.baseUrl.replace(/^http/i, 'ws')}/ws/${enc(instance)}`;
+    const url = new URL(this.baseUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/ws/${enc(instance)}`;
+    return url.href;
   }
 
   get authHeaders(): Record<string, string> {
@@ -185,6 +192,7 @@ export class RyzeClient {
     this.reachability?.reportReachable();
     if (response.status === 429) this.budget.exhausted(response.headers);
     else this.budget.observe(response.headers);
+    if (response.status >= 300 && response.status < 400) throw await redirectFailure(response);
 
     let body: unknown;
     try {
@@ -216,8 +224,33 @@ export class RyzeClient {
   }
 }
 
+/** The address in its normal form, or an invalidArgument failure saying why it is refused (before any request). */
 export function normalizeBaseUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
+  const check = checkBaseUrl(url);
+  if (!check.ok) throw new AppFailure('invalidArgument', baseUrlProblemText[check.problem]);
+  return check.url;
+}
+
+/**
+ * A 3xx is never followed: it is reported with the origin it pointed to (never its path or query, which
+ * may carry anything) and keeps its status, so a favorite call answered this way counts as an unknown
+ * outcome rather than a refusal.
+ */
+async function redirectFailure(response: Response): Promise<ApiFailure> {
+  await response.body?.cancel();
+  const location = response.headers.get('location');
+  let target = '';
+  try {
+    const origin = location ? new URL(location, response.url).origin : 'null';
+    if (origin !== 'null') target = ` to ${origin}`;
+  } catch {
+    // Not a URL: the message says only that it was a redirect.
+  }
+  return new ApiFailure(
+    'redirected',
+    `RyzeAPI answered with a redirect${target} (HTTP ${response.status}); check the API address.`,
+    response.status,
+  );
 }
 
 const enc = encodeURIComponent;

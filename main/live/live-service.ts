@@ -116,6 +116,8 @@ export class LiveService {
     return new Promise<boolean>((resolve) => {
       const socket = new WebSocket(ctx.client.websocketUrl(ctx.instance.name), {
         headers: ctx.client.authHeaders,
+        // A redirected upgrade would carry the token header to wherever it points: it fails instead.
+        followRedirects: false,
       });
       this.socket = socket;
       let opened = false;

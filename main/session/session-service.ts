@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { AccountSummary, InstanceSummary, KeychainHealth, Session } from '../../preload/contract.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import { RateBudget } from '../api/rate-budget.ts';
-import { normalizeBaseUrl, RyzeClient, type RyzeClientOptions } from '../api/ryze-client.ts';
+import { defaultBaseUrl, normalizeBaseUrl, RyzeClient, type RyzeClientOptions } from '../api/ryze-client.ts';
 import { AppFailure } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
+import { RecentSecrets } from '../secrets/recent-secrets.ts';
 import type { TokenVault } from '../secrets/token-vault.ts';
+import { checkBaseUrl } from '../../preload/base-url.ts';
 import type { AccountRecord, AccountsRepo } from '../store/accounts-repo.ts';
 import { accountIdOf, type AccountContext } from './account-context.ts';
 
@@ -48,9 +50,12 @@ export class SessionService {
   private keychain: KeychainHealth = { available: true };
   /** One budget per token: the server counts requests per token, whichever instance they name. */
   private readonly budgets = new Map<string, RateBudget>();
+  /** Tokens typed into the sign-in form, from the moment they arrive until minutes after they are dropped. */
+  private readonly typed: RecentSecrets;
 
   constructor(deps: SessionServiceDeps) {
     this.deps = deps;
+    this.typed = new RecentSecrets(deps.clock);
   }
 
   get context(): AccountContext | null {
@@ -64,23 +69,43 @@ export class SessionService {
 
   /**
    * Restores every account whose token the keychain still holds, and shows the one used last,
-   * without asking the user anything.
+   * without asking the user anything. Run again (retryKeychain) once the user unlocked the keychain.
    */
   async restore(): Promise<Session> {
     const lastId = this.deps.accounts.currentId();
+    // An address the policy now refuses is never sent the token again: that account stays signed out.
+    const accounts = this.deps.accounts
+      .all()
+      .filter((a) => !this.signedIn.has(a.id) && checkBaseUrl(a.baseUrl).ok);
+    let read = 0;
+    let checked = false;
     try {
-      for (const account of this.deps.accounts.all()) {
-        const token = await this.deps.vault.read(account.id);
+      for (const account of accounts) {
+        let token = await this.deps.vault.read(account.id);
+        if (token === null && !checked) {
+          // A locked keyring reads as "no entry", yet this account was signed in: make sure the keychain
+          // can be used before taking the missing entry as a sign-out.
+          checked = true;
+          await this.deps.vault.checkUsable();
+          token = await this.deps.vault.read(account.id);
+        }
         if (token !== null) this.signedIn.set(account.id, this.contextFor(account, token));
+        read++;
       }
       this.keychain = { available: true };
     } catch (error) {
-      // Keep the accounts: once the keychain is back, the next start signs them in again by itself.
-      this.keychain = { available: false, reason: (error as Error).message };
+      // Keep the accounts: once the keychain opens, trying again (or the next start) signs them in.
+      this.keychain = { available: false, reason: (error as Error).message, waiting: accounts.length - read };
     }
-    const shown = (lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null;
+    const shown =
+      this.active ?? ((lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null);
     this.show(shown);
     return this.snapshot();
+  }
+
+  /** The user unlocked the keychain: read it again. */
+  retryKeychain(): Promise<Session> {
+    return this.restore();
   }
 
   snapshot(): Session {
@@ -133,12 +158,25 @@ export class SessionService {
     return this.snapshot();
   }
 
-  /** Checks the token against the API and lists the instances it can use; nothing is saved yet. */
+  /**
+   * Checks the token against the API and lists the instances it can use; nothing is saved yet. The
+   * address is checked first (no request goes to one the policy refuses), and a server not yet known to be
+   * RyzeAPI does not get its words passed on: otherwise the page could use sign-in to read any server.
+   */
   async beginSignIn(baseUrlInput: string, token: string): Promise<{ instances: InstanceSummary[] }> {
     const baseUrl = normalizeBaseUrl(baseUrlInput);
+    this.cancelSignIn();
+    this.typed.add(token);
     const client = this.newClient(baseUrl, token);
-    this.pending = null;
-    const instances = (await client.listInstances()).filter((i) => i.name !== '');
+    let instances: InstanceSummary[];
+    try {
+      instances = (await client.listInstances()).filter((i) => i.name !== '');
+    } catch (error) {
+      throw this.isKnownServer(baseUrl) ? error : withoutServerWords(error);
+    } finally {
+      // Kept for redaction from now on, counted from when the answer came.
+      this.typed.add(token);
+    }
     if (instances.length === 0) {
       throw new ApiFailure('notFound', 'This token has no instances. Create one in RyzeAPI first.', 404);
     }
@@ -158,13 +196,17 @@ export class SessionService {
     return this.snapshot();
   }
 
-  /** Every token this process holds (signed in, or mid sign-in), so logs and errors can strip them. */
+  /**
+   * Every token this process holds (signed in, mid sign-in, or let go of in the last minutes), so logs
+   * and errors can strip them.
+   */
   secrets(): string[] {
-    const known = this.deps.vault.knownSecrets();
+    const known = [...this.deps.vault.knownSecrets(), ...this.typed.list()];
     return this.pending ? [...known, this.pending.token] : known;
   }
 
   cancelSignIn(): void {
+    if (this.pending) this.typed.add(this.pending.token);
     this.pending = null;
   }
 
@@ -203,7 +245,10 @@ export class SessionService {
       await this.deps.vault.save(accountId, token);
       this.keychain = { available: true };
     } catch (error) {
-      if (error instanceof AppFailure) this.keychain = { available: false, reason: error.message };
+      if (error instanceof AppFailure) {
+        const waiting = this.keychain.available ? 0 : this.keychain.waiting;
+        this.keychain = { available: false, reason: error.message, waiting };
+      }
       throw error;
     }
     const record: AccountRecord = { id: accountId, baseUrl, instance };
@@ -220,6 +265,17 @@ export class SessionService {
     if (context) this.deps.accounts.setCurrent(context.accountId);
     this.deps.onAccountsChange(context, [...this.signedIn.values()]);
     this.deps.emit('session:changed', this.snapshot());
+  }
+
+  /** RyzeAPI itself, or a server an account on this computer signed in to. */
+  private isKnownServer(baseUrl: string): boolean {
+    return (
+      baseUrl === defaultBaseUrl ||
+      this.deps.accounts.all().some((a) => {
+        const check = checkBaseUrl(a.baseUrl);
+        return check.ok && check.url === baseUrl;
+      })
+    );
   }
 
   private contextFor(account: AccountRecord, token: string): AccountContext {
@@ -248,4 +304,18 @@ export class SessionService {
       ...(this.deps.reachability ? { reachability: this.deps.reachability } : {}),
     });
   }
+}
+
+/**
+ * An HTTP error from a server not yet known to be RyzeAPI, told in main's words: the kind and status say
+ * enough to act on, and nothing the server wrote reaches the page. Failures that carry no server text
+ * (network, redirect) pass unchanged.
+ */
+function withoutServerWords(error: unknown): unknown {
+  if (!(error instanceof ApiFailure) || error.status < 400) return error;
+  const message =
+    error.status === 401 || error.status === 403
+      ? `This server did not accept the token (HTTP ${error.status}).`
+      : `This server did not answer the sign-in as RyzeAPI does (HTTP ${error.status}). Check the API address.`;
+  return new ApiFailure(error.kind, message, error.status, { reachedServer: error.reachedServer });
 }

@@ -60,6 +60,8 @@ export class Connectivity {
       try {
         const response = await this.fetchImpl(`${this.baseUrl}/health`, {
           signal: AbortSignal.timeout(5000),
+          // Whoever answers, the probe goes nowhere else.
+          redirect: 'manual',
         });
         await response.body?.cancel();
         this.set(true);

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { accountIdOf } from '../../main/session/account-context.ts';
+import { en } from '../../renderer/src/i18n/en.ts';
+import { ptBR } from '../../renderer/src/i18n/pt-BR.ts';
 import { testKeychainService } from '../support/app-harness.ts';
 import { expect, signInThroughUi, test } from './harness/fixture.ts';
 
@@ -87,4 +89,38 @@ test('a wrong token is refused with a clear message and nothing is stored', asyn
   await expect(page.getByTestId('error-banner')).toContainText(/token/i);
   await expect(page.getByTestId('token')).toHaveValue('');
   expect(await keytar.findCredentials(testKeychainService)).toEqual([]);
+});
+
+test('an address the token must not go to is refused in the form, saying why in either language', async ({
+  page,
+  ryze,
+}) => {
+  await page.goto(ryze.url);
+  const address = page.getByTestId('base-url');
+  const problem = page.getByTestId('base-url-problem');
+  await address.fill('http://ryzeapi.cloud');
+  await page.getByTestId('token').fill(ryze.emulator.accountToken);
+  await page.getByTestId('continue').click();
+  await expect(problem).toHaveText(en['signIn.baseUrlProblem.insecure']);
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(address).toBeFocused();
+
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('language-select').selectOption('pt-BR');
+  await page.keyboard.press('Escape');
+  await expect(problem).toHaveText(ptBR['signIn.baseUrlProblem.insecure']);
+
+  // Typing clears the complaint; a user name and password in the address is refused without quoting them.
+  await address.fill('https://someone:hunter2@ryzeapi.cloud');
+  await expect(problem).toHaveCount(0);
+  await page.getByTestId('continue').click();
+  await expect(problem).toHaveText(ptBR['signIn.baseUrlProblem.userInfo']);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  expect(await page.locator('body').innerText()).not.toContain('hunter2');
+
+  // The token was kept for the retry, and never sent: a fixed address signs in.
+  expect(ryze.app.services.session.secrets()).not.toContain(ryze.emulator.accountToken);
+  await address.fill(ryze.emulator.baseUrl);
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('instance-option').first()).toBeVisible();
 });

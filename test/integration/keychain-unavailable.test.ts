@@ -86,4 +86,55 @@ describe('when the keychain is unavailable', () => {
     expectRefusedAndNothingWritten(answer, join(dir.path, 'data'), /keyring|keychain|Secret Service/i);
     dir.remove();
   });
+
+  it('a keyring locked after sign-in: not shown as signed out, asks to unlock it, and signs in once it is', async () => {
+    const dir = tempDir();
+    const password = 'locked-keyring-test';
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dir.path, KEYRING_PASSWORD: password };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    const dataDir = join(dir.path, 'data');
+    const { stdout } = await promisify(execFile)(
+      'dbus-run-session',
+      [
+        '--',
+        'sh',
+        '-c',
+        'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"',
+        'probe',
+        process.execPath,
+        'test/support/locked-keyring-probe.ts',
+        dataDir,
+        emulator.baseUrl,
+        emulator.accountToken,
+        password,
+      ],
+      { env, encoding: 'utf8', timeout: 60_000 },
+    );
+    const answer = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+      restored: Session;
+      retriedLocked: Session;
+      retriedUnlocked: Session;
+      chats: Result<{ count: number }>;
+    };
+    // keytar read the locked entry as "no token"; the app told that apart and kept the account waiting.
+    expect(answer.restored).toMatchObject({ signedIn: false, keychain: { available: false, waiting: 1 } });
+    if (!answer.restored.keychain.available) {
+      console.log(`locked keyring → "${answer.restored.keychain.reason}"`);
+      expect(answer.restored.keychain.reason).toMatch(/locked/i);
+    }
+    expect(answer.retriedLocked).toMatchObject({
+      signedIn: false,
+      keychain: { available: false, waiting: 1 },
+    });
+    expect(answer.retriedUnlocked).toMatchObject({
+      signedIn: true,
+      keychain: { available: true },
+      instance: { name: 'support' },
+    });
+    expect(answer.chats.ok).toBe(true);
+    expect(stdout).not.toContain(emulator.accountToken);
+    for (const file of filesUnder(dataDir))
+      expect(readFileSync(file).includes(emulator.accountToken), file).toBe(false);
+    dir.remove();
+  });
 });

@@ -78,6 +78,16 @@ describe('signing in with the OS keychain', () => {
     expect(ok(await app.call('session:get', undefined)).signedIn).toBe(false);
   });
 
+  it('an entry removed from the keychain outside the app reads as signed out, not as a locked keychain', async () => {
+    await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
+    await app.close();
+    await keytar.deletePassword(testKeychainService, accountIdOf(emulator.baseUrl, 'support'));
+    app = buildApp(dir.path);
+    expect(await app.start()).toMatchObject({ signedIn: false, keychain: { available: true } });
+    // The check that told the two apart left nothing behind.
+    expect(await keytar.findCredentials(testKeychainService)).toEqual([]);
+  });
+
   it('never writes the token to any file in the data folder', async () => {
     await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
     ok(await app.call('chats:refresh', undefined));
@@ -88,13 +98,20 @@ describe('signing in with the OS keychain', () => {
     }
   });
 
-  it('a wrong token is refused with the server’s words and nothing is saved', async () => {
-    const result = await app.call('session:beginSignIn', {
-      baseUrl: emulator.baseUrl,
-      token: 'not-a-real-token',
+  it('a wrong token is refused, in main’s words until the server is known to be RyzeAPI, and nothing is saved', async () => {
+    const wrong = { baseUrl: emulator.baseUrl, token: 'not-a-real-token' };
+    // No account has signed in to this server yet: whatever it says stays out of the window.
+    expect(await app.call('session:beginSignIn', wrong)).toEqual({
+      ok: false,
+      error: { kind: 'auth', message: 'This server did not accept the token (HTTP 401).' },
     });
-    expect(result).toEqual({ ok: false, error: { kind: 'auth', message: 'Invalid token' } });
     expect(await keytar.findCredentials(testKeychainService)).toEqual([]);
+
+    await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
+    expect(await app.call('session:beginSignIn', wrong)).toEqual({
+      ok: false,
+      error: { kind: 'auth', message: 'Invalid token' },
+    });
   });
 
   it('an unreachable server is a network error that says so', async () => {

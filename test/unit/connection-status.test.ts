@@ -121,7 +121,7 @@ describe('live socket offline', () => {
     const connectivity = new Connectivity(clock, fetchImpl);
     const budget = new RateBudget(clock);
     const client = new RyzeClient({
-      baseUrl: 'http://ryze.test',
+      baseUrl: 'https://ryze.test',
       token: 't',
       budget,
       fetch: fetchImpl,

@@ -20,8 +20,25 @@ export const en = {
   'signIn.tokenHint': 'The token is kept in your system keychain, never in a file.',
   'signIn.continue': 'Continue',
   'signIn.checking': 'Checking…',
+  'signIn.baseUrlProblem.notUrl': 'The API address must be a full URL, like https://ryzeapi.cloud.',
+  'signIn.baseUrlProblem.insecure':
+    'The API address must start with https://, so your token never travels unencrypted (http:// is accepted only for this computer: localhost, 127.0.0.1 or [::1]).',
+  'signIn.baseUrlProblem.userInfo': 'The API address must not contain a user name or password.',
+  'signIn.baseUrlProblem.query': 'The API address must not contain a query (the part after “?”).',
+  'signIn.baseUrlProblem.fragment': 'The API address must not contain a fragment (the part after “#”).',
   'signIn.keychainBanner':
     'The system keychain is unavailable ({reason}), so the token cannot be stored safely. On Linux, start and unlock a Secret Service keyring (GNOME Keyring or KWallet), then restart Ryze Desktop.',
+
+  'keychain.lockedTitle': 'Unlock your keyring',
+  'keychain.lockedBody.one':
+    'The token of your signed-in account is in the system keyring, which is locked or unavailable. Unlock it, then try again. Your stars and pending changes are kept.',
+  'keychain.lockedBody.other':
+    'The tokens of your {count} signed-in accounts are in the system keyring, which is locked or unavailable. Unlock it, then try again. Your stars and pending changes are kept.',
+  'keychain.lockedHint': 'On Linux, open Passwords and Keys (Seahorse) and unlock the Login keyring.',
+  'keychain.reason': 'Details: {reason}',
+  'keychain.retry': 'Try again',
+  'keychain.retrying': 'Checking…',
+  'keychain.stillLocked': 'The keyring is still locked or unavailable.',
 
   'picker.title': 'Choose an instance',
   'picker.subtitle.one': 'This token opens one instance. Confirm to continue.',
@@ -133,6 +150,7 @@ export const en = {
   'held.rateLimited': 'RyzeAPI asked to slow down. Sending resumes shortly.',
   'held.invalidRequest': 'RyzeAPI rejected a change.',
   'held.network': 'waiting for a connection to RyzeAPI.',
+  'held.redirected': 'RyzeAPI answered with a redirect; check the API address.',
   'held.server': 'RyzeAPI is having trouble. Retrying shortly.',
   'held.keychainUnavailable': 'the system keychain is locked or unavailable.',
   'held.invalidArgument': 'a change was not valid.',
@@ -165,6 +183,7 @@ export const en = {
   'error.rateLimited': 'Too many requests: RyzeAPI asked to slow down. Wait a moment and try again.',
   'error.invalidRequest': 'RyzeAPI did not accept the request.',
   'error.network': 'Can’t reach RyzeAPI. Check your connection; your stars are kept and will be sent later.',
+  'error.redirected': '{message} Redirects are never followed, so your token was not sent there.',
   'error.server': 'RyzeAPI had a problem. Try again in a moment.',
   'error.keychainUnavailable':
     'The system keychain is unavailable: {message}. On Linux, start and unlock a Secret Service keyring (GNOME Keyring or KWallet).',

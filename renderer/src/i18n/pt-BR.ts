@@ -16,8 +16,26 @@ export const ptBR: Messages = {
   'signIn.tokenHint': 'O token fica guardado no chaveiro do sistema, nunca em um arquivo.',
   'signIn.continue': 'Continuar',
   'signIn.checking': 'Verificando…',
+  'signIn.baseUrlProblem.notUrl':
+    'O endereço da API precisa ser uma URL completa, como https://ryzeapi.cloud.',
+  'signIn.baseUrlProblem.insecure':
+    'O endereço da API precisa começar com https://, para que seu token nunca trafegue sem criptografia (http:// só é aceito para este computador: localhost, 127.0.0.1 ou [::1]).',
+  'signIn.baseUrlProblem.userInfo': 'O endereço da API não pode conter usuário nem senha.',
+  'signIn.baseUrlProblem.query': 'O endereço da API não pode conter uma consulta (a parte depois de “?”).',
+  'signIn.baseUrlProblem.fragment': 'O endereço da API não pode conter um fragmento (a parte depois de “#”).',
   'signIn.keychainBanner':
     'O chaveiro do sistema não está disponível ({reason}), então o token não pode ser guardado com segurança. No Linux, inicie e desbloqueie um chaveiro Secret Service (GNOME Keyring ou KWallet) e abra o Ryze Desktop de novo.',
+
+  'keychain.lockedTitle': 'Desbloqueie seu chaveiro',
+  'keychain.lockedBody.one':
+    'O token da sua conta conectada está no chaveiro do sistema, que está bloqueado ou indisponível. Desbloqueie-o e tente de novo. Suas estrelas e alterações pendentes são mantidas.',
+  'keychain.lockedBody.other':
+    'Os tokens das suas {count} contas conectadas estão no chaveiro do sistema, que está bloqueado ou indisponível. Desbloqueie-o e tente de novo. Suas estrelas e alterações pendentes são mantidas.',
+  'keychain.lockedHint': 'No Linux, abra Senhas e chaves (Seahorse) e desbloqueie o chaveiro Login.',
+  'keychain.reason': 'Detalhes: {reason}',
+  'keychain.retry': 'Tentar de novo',
+  'keychain.retrying': 'Verificando…',
+  'keychain.stillLocked': 'O chaveiro continua bloqueado ou indisponível.',
 
   'picker.title': 'Escolha uma instância',
   'picker.subtitle.one': 'Este token abre uma instância. Confirme para continuar.',
@@ -131,6 +149,7 @@ export const ptBR: Messages = {
   'held.rateLimited': 'a RyzeAPI pediu para ir mais devagar. O envio continua em instantes.',
   'held.invalidRequest': 'a RyzeAPI recusou uma alteração.',
   'held.network': 'aguardando conexão com a RyzeAPI.',
+  'held.redirected': 'a RyzeAPI respondeu com um redirecionamento; confira o endereço da API.',
   'held.server': 'a RyzeAPI está com problemas. Nova tentativa em instantes.',
   'held.keychainUnavailable': 'o chaveiro do sistema está bloqueado ou indisponível.',
   'held.invalidArgument': 'uma alteração não era válida.',
@@ -167,6 +186,8 @@ export const ptBR: Messages = {
   'error.invalidRequest': 'A RyzeAPI não aceitou a solicitação.',
   'error.network':
     'Não foi possível acessar a RyzeAPI. Verifique sua conexão; seus favoritos ficam guardados e serão enviados depois.',
+  'error.redirected':
+    '{message} Redirecionamentos nunca são seguidos, então seu token não foi enviado para lá.',
   'error.server': 'A RyzeAPI teve um problema. Tente de novo em instantes.',
   'error.keychainUnavailable':
     'O chaveiro do sistema não está disponível: {message}. No Linux, inicie e desbloqueie um chaveiro Secret Service (GNOME Keyring ou KWallet).',

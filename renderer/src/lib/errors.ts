@@ -7,7 +7,13 @@ const errorKey = (kind: ErrorKind): `error.${ErrorKind}` & MessageKey => `error.
 const heldKey = (kind: ErrorKind): `held.${ErrorKind}` & MessageKey => `held.${kind}`;
 
 /** Kinds whose own message already carries the server's words, or where the server's text adds nothing. */
-const noDetail = new Set<ErrorKind>(['keychainUnavailable', 'network', 'forbiddenSender', 'notSignedIn']);
+const noDetail = new Set<ErrorKind>([
+  'keychainUnavailable',
+  'network',
+  'redirected',
+  'forbiddenSender',
+  'notSignedIn',
+]);
 
 /** The main sentence for an error. */
 export function errorText(error: AppError): string {
