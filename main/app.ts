@@ -167,6 +167,7 @@ export function createApp(options: AppOptions) {
     /** Restores the last session (no prompt when the keychain still has its token). */
     start: () => session.restore(),
     async close(): Promise<void> {
+      session.stop();
       liveService.stop();
       connectivity.stop();
       await outbox.stopAll();

@@ -48,6 +48,8 @@ export class SessionService {
   private readonly signedIn = new Map<string, AccountContext>();
   private active: AccountContext | null = null;
   private keychain: KeychainHealth = { available: true };
+  /** Looks at the keychain again now and then while accounts wait for it, so unlocking it is enough. */
+  private keychainWatch: AbortController | null = null;
   /** One budget per token: the server counts requests per token, whichever instance they name. */
   private readonly budgets = new Map<string, RateBudget>();
   /** Tokens typed into the sign-in form, from the moment they arrive until minutes after they are dropped. */
@@ -100,7 +102,31 @@ export class SessionService {
     const shown =
       this.active ?? ((lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null);
     this.show(shown);
+    if (!this.keychain.available && this.keychain.waiting > 0) this.watchKeychain();
     return this.snapshot();
+  }
+
+  /**
+   * Accounts (and their queued changes) wait for a locked keychain: read it again with growing pauses
+   * until it opens, so the user only has to unlock it. "Try again" does the same at once.
+   */
+  private watchKeychain(): void {
+    if (this.keychainWatch) return;
+    const watch = new AbortController();
+    this.keychainWatch = watch;
+    void (async () => {
+      for (let attempt = 0; !watch.signal.aborted && !this.keychain.available; attempt++) {
+        await this.deps.clock.sleep(Math.min(120_000, 5_000 * 2 ** attempt), watch.signal);
+        if (!watch.signal.aborted) await this.restore().catch(() => {});
+      }
+    })().finally(() => {
+      if (this.keychainWatch === watch) this.keychainWatch = null;
+    });
+  }
+
+  /** Stops looking at the keychain (the app is closing). */
+  stop(): void {
+    this.keychainWatch?.abort();
   }
 
   /** The user unlocked the keychain: read it again. */

@@ -87,7 +87,7 @@ describe('when the keychain is unavailable', () => {
     dir.remove();
   });
 
-  it('a keyring locked after sign-in: not shown as signed out, asks to unlock it, and signs in once it is', async () => {
+  it('a keyring locked after sign-in: not shown as signed out, asks to unlock it, and signs in by itself once it is', async () => {
     const dir = tempDir();
     const password = 'locked-keyring-test';
     const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dir.path, KEYRING_PASSWORD: password };
