@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { KeytarSecretStore } from '../../main/secrets/keytar-store.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { accountIdOf } from '../../main/session/account-context.ts';
@@ -114,6 +115,10 @@ export class ModelSystem {
     ok(await app.call('session:signOut', undefined));
     await app.close();
     await forgetTestTokens(keychainService);
+    // A store that has the chats and messages but knows no account yet: each run starts by signing in.
+    const db = new DatabaseSync(join(templateDir, storeFileName));
+    db.exec('DELETE FROM accounts');
+    db.close();
     return new ModelSystem(emulator, clock, templateDir, targets, deleted, keychainService);
   }
 
