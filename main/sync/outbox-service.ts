@@ -138,14 +138,17 @@ export class OutboxService {
     const target = this.deps.repo.retryFailed(accountId, id, this.deps.clock.now());
     if (!target) throw new AppFailure('invalidArgument', 'That failed change is no longer in the list.');
     this.rowChanged(accountId, target);
-    this.workers.get(accountId)?.release('retryNow');
-    this.workers.get(accountId)?.wake();
+    const worker = this.workers.get(accountId);
+    worker?.release('retryNow');
+    worker?.wake();
     this.progress();
     return null;
   }
 
   dismiss(accountId: string, id: number): null {
-    if (this.deps.repo.dismissFailed(accountId, id, this.deps.clock.now())) {
+    const queued = this.deps.repo.dismissFailed(accountId, id, this.deps.clock.now());
+    if (queued) {
+      this.rowChanged(accountId, queued);
       this.workers.get(accountId)?.wake();
     }
     this.progress();
