@@ -12,11 +12,8 @@ import { SearchService } from './search/search-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { TokenVault } from './secrets/token-vault.ts';
 import { SessionService } from './session/session-service.ts';
-import { AccountsRepo } from './store/accounts-repo.ts';
-import { ChatsRepo } from './store/chats-repo.ts';
-import { openDatabase } from './store/database.ts';
-import { MessagesRepo } from './store/messages-repo.ts';
-import { OutboxRepo } from './store/outbox-repo.ts';
+import type { Session } from '../preload/contract.ts';
+import { StoreClient, type StoreClientOptions } from './store/store-client.ts';
 import { Connectivity } from './sync/connectivity.ts';
 import { OutboxService } from './sync/outbox-service.ts';
 
@@ -30,6 +27,13 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Jitter source for retry backoff; tests pass a fixed one. */
   random?: () => number;
+  /** The store worker's script, where the shell's build puts it (defaults to the one beside the store client). */
+  storeWorkerFile?: string;
+  /** Told of every store answer with its time in the worker (the benchmark listens). */
+  onStoreAnswer?: StoreClientOptions['onAnswer'];
+  /** Starts the store worker's thread, and takes it back once the store is closed (tests reuse threads). */
+  startStoreWorker?: StoreClientOptions['startWorker'];
+  releaseStoreWorker?: StoreClientOptions['releaseWorker'];
 }
 
 export type RyzeApp = ReturnType<typeof createApp>;
@@ -37,6 +41,10 @@ export type RyzeApp = ReturnType<typeof createApp>;
 /**
  * The composition root: builds every main-process service from plain inputs. The Electron shell, the
  * tests and the E2E harness all call this, so what they exercise is what ships.
+ *
+ * It returns at once: the store opens in its worker thread meanwhile (migrations and recovery included),
+ * and calls made before it is open wait for it there. `start()` restores the last session once the store
+ * is open; `session:get` answers only after that, so the window shows "opening" rather than sign-in.
  */
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
@@ -48,21 +56,27 @@ export function createApp(options: AppOptions) {
     dir: join(options.dataDir, 'logs'),
     secrets: () => session?.secrets() ?? [],
   });
-  const { db, recoveredFrom } = openDatabase(options.dataDir);
-  if (recoveredFrom) log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
-  const accounts = new AccountsRepo(db);
-  const chatsRepo = new ChatsRepo(db);
-  const messagesRepo = new MessagesRepo(db);
-  const outboxRepo = new OutboxRepo(db);
+  const store = new StoreClient({
+    dataDir: options.dataDir,
+    ...(options.storeWorkerFile ? { workerFile: options.storeWorkerFile } : {}),
+    ...(options.onStoreAnswer ? { onAnswer: options.onStoreAnswer } : {}),
+    ...(options.startStoreWorker ? { startWorker: options.startStoreWorker } : {}),
+    ...(options.releaseStoreWorker ? { releaseWorker: options.releaseStoreWorker } : {}),
+    onCrash: (error, restarting) =>
+      log.error(
+        restarting
+          ? 'The store worker stopped unexpectedly; it starts again with the next call'
+          : 'The store worker keeps stopping; it is not started again until the app restarts',
+        error,
+      ),
+  });
   const vault = new TokenVault(options.secretStore, clock);
   const connectivity = new Connectivity(clock, options.fetch);
 
   // Built before the session because the session starts and stops its senders as accounts come and go.
   let favorites: FavoritesService | null = null;
   const outbox = new OutboxService({
-    repo: outboxRepo,
-    chats: chatsRepo,
-    messages: messagesRepo,
+    store,
     clock,
     connectivity,
     emit,
@@ -78,15 +92,12 @@ export function createApp(options: AppOptions) {
   let live: LiveService | null = null;
 
   session = new SessionService({
-    accounts,
+    store,
     vault,
     clock,
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
-    storeNotice: recoveredFrom
-      ? `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.`
-      : null,
     onAccountsChange: (shown, signedIn) => {
       log.info(
         shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',
@@ -98,26 +109,53 @@ export function createApp(options: AppOptions) {
     },
     onSignedIn: (accountId) => outbox.signedIn(accountId),
   });
-  const chats = new ChatService({ session, chats: chatsRepo, emit });
-  const messages = new MessageService({ session, chats: chatsRepo, messages: messagesRepo, emit });
-  const search = new SearchService({ session, db });
-  favorites = new FavoritesService({ session, outbox, chats: chatsRepo, messages: messagesRepo });
+  const chats = new ChatService({ session, store, emit });
+  const messages = new MessageService({ session, store, emit });
+  const search = new SearchService({ session, store });
+  favorites = new FavoritesService({ session, outbox, store });
   live = new LiveService({
     session,
-    chats: chatsRepo,
-    messages: messagesRepo,
+    store,
     clock,
     emit,
     connectivity,
     ...(options.random ? { random: options.random } : {}),
     onInstanceConnected: (accountId) => outbox.instanceConnected(accountId),
-    onStoreFailure: (error) => log.error('A live message could not be stored', error),
+    onStoreFailure: (error) => log.error('Live data could not be stored', error),
   });
   const fav = favorites;
   const liveService = live;
 
+  /**
+   * Opens the store (in the worker), says what happened to it, then restores the last session. Never
+   * rejects: a store that cannot be opened or read is what the window is told, with what to do.
+   */
+  const startUp = async (): Promise<Session> => {
+    try {
+      const { recoveredFrom } = await store.opened;
+      if (recoveredFrom) {
+        log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
+        session.setStoreNotice(
+          `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.`,
+        );
+      }
+      return await session.restore();
+    } catch (error) {
+      log.error('The store could not be opened or read', error);
+      session.setStoreNotice(
+        `The local data could not be opened (${error instanceof Error ? error.message : String(error)}). It was left as it is: quit Ryze Desktop and start it again, or install its latest version.`,
+      );
+      return session.snapshot();
+    }
+  };
+  let startup: Promise<Session> | null = null;
+
   const handlers: Handlers = {
-    'session:get': () => session.snapshot(),
+    // Once the app is starting, the window learns the session only when the start is done.
+    'session:get': async () => {
+      await startup?.catch(() => undefined);
+      return session.snapshot();
+    },
     'session:beginSignIn': ({ baseUrl, token }) => session.beginSignIn(baseUrl, token),
     'session:chooseInstance': ({ instance }) => session.chooseInstance(instance),
     'session:cancelSignIn': () => {
@@ -126,7 +164,7 @@ export function createApp(options: AppOptions) {
     },
     'session:retryKeychain': () => session.retryKeychain(),
     'session:signOut': () => session.signOut(),
-    'accounts:list': () => session.list((accountId) => outbox.pendingCount(accountId)),
+    'accounts:list': () => session.list((accountIds) => outbox.pendingCounts(accountIds)),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
     'accounts:instances': () => session.instances(),
     'accounts:openInstance': ({ instance }) => session.openInstance(instance),
@@ -158,20 +196,23 @@ export function createApp(options: AppOptions) {
   return {
     router,
     events,
-    /** Set when the store file was unreadable and moved aside; the shell tells the user. */
-    recoveredStore: recoveredFrom,
     log,
-    services: { session, chats, messages, favorites: fav, outbox, live: liveService, connectivity },
+    services: { session, chats, messages, favorites: fav, outbox, live: liveService, connectivity, store },
     /** What the Electron shell reads and follows: pending total, refusals, the UI's language. */
     shellHooks,
-    /** Restores the last session (no prompt when the keychain still has its token). */
-    start: () => session.restore(),
+    /** Opens the store and restores the last session (no prompt when the keychain still has its token). */
+    start: (): Promise<Session> => (startup ??= startUp()),
+    /**
+     * Stops everything, waiting for a favorite call in flight to be answered and recorded, then closes the
+     * store (its worker checkpoints and closes the file) and writes the log's last lines.
+     */
     async close(): Promise<void> {
       session.stop();
       liveService.stop();
       connectivity.stop();
       await outbox.stopAll();
-      db.close();
+      await store.close();
+      await log.flush();
     },
   };
 }

@@ -3,9 +3,13 @@ import type { ChatRow, Page } from '../../preload/contract.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
+import type { Store } from '../store/store-client.ts';
 
-/** Contacts written per transaction by refresh() (~1 ms each on an idle machine). */
+/**
+ * Contacts written per store call by refresh() (~1 ms each in the store worker on an idle machine). The
+ * worker runs one call at a time: slices let the list's own page reads go between them instead of
+ * waiting behind the whole address book.
+ */
 const saveSliceSize = 200;
 
 /**
@@ -17,19 +21,19 @@ const contactsFormat = 1;
 /** The chat list: the store answers every read; refresh() fills it from the address book. */
 export class ChatService {
   private readonly session: SessionService;
-  private readonly chats: ChatsRepo;
+  private readonly store: Store;
   private readonly emit: EventSink;
   /** Per account, the refresh running or queued last. */
   private readonly refreshing = new Map<string, Promise<{ count: number }>>();
 
-  constructor(deps: { session: SessionService; chats: ChatsRepo; emit: EventSink }) {
+  constructor(deps: { session: SessionService; store: Store; emit: EventSink }) {
     this.session = deps.session;
-    this.chats = deps.chats;
+    this.store = deps.store;
     this.emit = deps.emit;
   }
 
-  page(offset: number, limit: number, query?: string): Page<ChatRow> {
-    return this.chats.page(this.session.requireContext().accountId, offset, limit, query);
+  page(offset: number, limit: number, query?: string): Promise<Page<ChatRow>> {
+    return this.store.call('chats.page', this.session.requireContext().accountId, offset, limit, query);
   }
 
   /**
@@ -56,16 +60,16 @@ export class ChatService {
     const fingerprint = createHash('sha256')
       .update(`${contactsFormat}\n${JSON.stringify(contacts)}`)
       .digest('base64');
-    if (this.chats.contactsFingerprint(ctx.accountId) === fingerprint) return { count: contacts.length };
-    // Saved a slice at a time, yielding between slices: one 10,000-contact transaction held the main process
-    // for ~55 ms, and every IPC call (the list's own first page among them) waited behind it. The upserts
-    // only add or update rows, so a refresh cut short leaves nothing a later one does not complete.
+    if ((await this.store.call('chats.contactsFingerprint', ctx.accountId)) === fingerprint)
+      return { count: contacts.length };
+    // Saved a slice at a time: one 10,000-contact transaction held the store for ~55 ms, and every call
+    // (the list's own first page among them) waited behind it. The upserts only add or update rows, so a
+    // refresh cut short leaves nothing a later one does not complete.
     for (let at = 0; at < contacts.length; at += saveSliceSize) {
-      if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      this.chats.saveContacts(ctx.accountId, contacts.slice(at, at + saveSliceSize));
+      await this.store.call('chats.saveContacts', ctx.accountId, contacts.slice(at, at + saveSliceSize));
     }
     // Only once every slice is in: a refresh cut short is completed by the next one.
-    this.chats.setContactsFingerprint(ctx.accountId, fingerprint);
+    await this.store.call('chats.setContactsFingerprint', ctx.accountId, fingerprint);
     this.emit('chats:changed', null);
     return { count: contacts.length };
   }

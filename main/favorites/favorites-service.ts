@@ -1,15 +1,13 @@
 import type { ChatRow, FavoriteMessageRow, FavoriteTarget, Page } from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import type { OutboxService } from '../sync/outbox-service.ts';
 
 export interface FavoritesServiceDeps {
   session: SessionService;
   outbox: OutboxService;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
+  store: Store;
 }
 
 /**
@@ -25,20 +23,21 @@ export class FavoritesService {
     this.deps = deps;
   }
 
-  set(target: FavoriteTarget, favorite: boolean): { queued: boolean } {
+  /** Resolves once the choice and its outbox entry are committed to disk: only then is it "queued". */
+  async set(target: FavoriteTarget, favorite: boolean): Promise<{ queued: boolean }> {
     const { accountId } = this.deps.session.requireContext();
-    this.requireKnown(accountId, target);
-    const before = this.deps.outbox.want(accountId, target, favorite);
+    await this.requireKnown(accountId, target);
+    const before = await this.deps.outbox.want(accountId, target, favorite);
     if (before !== favorite) this.lastToggle = { accountId, target, before };
     return { queued: true };
   }
 
-  undo(): { undone: boolean } {
+  async undo(): Promise<{ undone: boolean }> {
     const { accountId } = this.deps.session.requireContext();
     const last = this.lastToggle;
     if (!last || last.accountId !== accountId) return { undone: false };
     this.lastToggle = null;
-    this.deps.outbox.want(accountId, last.target, last.before);
+    await this.deps.outbox.want(accountId, last.target, last.before);
     return { undone: true };
   }
 
@@ -46,20 +45,19 @@ export class FavoritesService {
     return this.lastToggle?.accountId === accountId;
   }
 
-  chats(offset: number, limit: number): Page<ChatRow> {
-    return this.deps.chats.favorites(this.deps.session.requireContext().accountId, offset, limit);
+  chats(offset: number, limit: number): Promise<Page<ChatRow>> {
+    const { accountId } = this.deps.session.requireContext();
+    return this.deps.store.call('chats.favorites', accountId, offset, limit);
   }
 
-  messages(offset: number, limit: number): Page<FavoriteMessageRow> {
-    return this.deps.messages.favorites(this.deps.session.requireContext().accountId, offset, limit);
+  messages(offset: number, limit: number): Promise<Page<FavoriteMessageRow>> {
+    const { accountId } = this.deps.session.requireContext();
+    return this.deps.store.call('messages.favorites', accountId, offset, limit);
   }
 
   /** Only what the user can see can be starred: a chat or message held in the store. */
-  private requireKnown(accountId: string, target: FavoriteTarget): void {
-    const known =
-      target.kind === 'chat'
-        ? this.deps.chats.get(accountId, target.chatJid) !== null
-        : this.deps.messages.get(accountId, target.messageId)?.chatJid === target.chatJid;
-    if (!known) throw new AppFailure('invalidArgument', `Unknown ${target.kind}; refresh and try again.`);
+  private async requireKnown(accountId: string, target: FavoriteTarget): Promise<void> {
+    if (!(await this.deps.store.call('favorites.isKnown', accountId, target)))
+      throw new AppFailure('invalidArgument', `Unknown ${target.kind}; refresh and try again.`);
   }
 }

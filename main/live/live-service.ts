@@ -5,8 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import { fullJitterBackoff } from '../sync/backoff.ts';
 import type { Connectivity } from '../sync/connectivity.ts';
 import { WakeSignal } from '../sync/wake-signal.ts';
@@ -19,8 +18,7 @@ const silenceLimitMs = 90_000;
 
 export interface LiveServiceDeps {
   session: SessionService;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
+  store: Store;
   clock: Clock;
   emit: EventSink;
   /** Whether RyzeAPI answers: part of what the user is shown, and the cue to retry at once. */
@@ -160,32 +158,23 @@ export class LiveService {
   }
 
   private onMessage(ctx: AccountContext, data: Record<string, unknown>): void {
-    try {
-      this.storeMessage(ctx, data);
-    } catch (error) {
+    this.storeMessage(ctx, data).catch((error: unknown) => {
       // A socket handler has no caller to report to: a store failure (a full disk, say) would otherwise be
-      // an uncaught exception in main. It is logged, and the socket keeps going.
+      // an unhandled rejection in main. It is logged, and the socket keeps going.
       this.deps.onStoreFailure?.(error);
-    }
+    });
   }
 
-  private storeMessage(ctx: AccountContext, data: Record<string, unknown>): void {
+  /** Frames are stored in the order they came: the store answers calls in the order they were sent. */
+  private async storeMessage(ctx: AccountContext, data: Record<string, unknown>): Promise<void> {
     const message = parseExchangeEvent(data);
     if (!message) return;
     const number = numberOf(message.chatJid);
-    const known = this.deps.chats.get(ctx.accountId, message.chatJid);
-    const name =
-      known?.displayName ??
-      (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
-    this.deps.messages.save(ctx.accountId, [message]);
+    // The name for a chat the store does not know yet (the store keeps the one it knows).
+    const name = message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid;
+    await this.deps.store.call('messages.saveLive', ctx.accountId, message, name);
     // A frame without text (media, or trimmed by the server): the stored snapshot has it.
     if (!message.text) void this.rehydrate(ctx, message.id, message.chatJid);
-    this.deps.chats.noteActivity(
-      ctx.accountId,
-      { jid: message.chatJid, displayName: name, number },
-      message.timestamp,
-      message.text,
-    );
     this.deps.emit('messages:changed', { chatJid: message.chatJid });
     this.deps.emit('chats:changed', null);
   }
@@ -195,8 +184,7 @@ export class LiveService {
     try {
       const full = await ctx.client.getMessage(ctx.instance.name, id);
       if (!full?.text) return;
-      this.deps.messages.fill(ctx.accountId, id, full.text, full.type);
-      this.deps.chats.notePreview(ctx.accountId, chatJid, full.timestamp, full.text);
+      await this.deps.store.call('messages.fill', ctx.accountId, { ...full, id }, chatJid);
       this.deps.emit('messages:changed', { chatJid });
       this.deps.emit('chats:changed', null);
     } catch {
@@ -208,7 +196,9 @@ export class LiveService {
     const state = parseConnectionState(data.state);
     const current = this.deps.session.context;
     if (!current || current.accountId !== ctx.accountId) return;
-    this.deps.session.updateInstance(ctx.accountId, { ...current.instance, state });
+    this.deps.session
+      .updateInstance(ctx.accountId, { ...current.instance, state })
+      .catch((error: unknown) => this.deps.onStoreFailure?.(error));
     this.deps.emit('connection:changed', this.status());
     if (state === 'connected') this.deps.onInstanceConnected(ctx.accountId);
   }

@@ -62,8 +62,13 @@ export function migrate(db: DatabaseSync): number {
   return version;
 }
 
-/** Runs `work` in one transaction: all of it reaches the disk, or none of it. */
+/**
+ * Runs `work` in one transaction: all of it reaches the disk, or none of it. Inside another transaction it
+ * joins that one, so a store operation can batch repo calls (a history page: its messages, where history
+ * starts and the chat's activity) into a single commit.
+ */
 export function transaction<T>(db: DatabaseSync, work: () => T): T {
+  if (db.isTransaction) return work();
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();

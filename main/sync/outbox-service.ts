@@ -4,20 +4,17 @@ import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
-import type { OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
+import type { OutboxEntry } from '../store/outbox-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import type { Connectivity } from './connectivity.ts';
 import { assumedCallMs, OutboxWorker } from './outbox-worker.ts';
 
 export interface OutboxServiceDeps {
-  repo: OutboxRepo;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
+  store: Store;
   clock: Clock;
   connectivity: Pick<Connectivity, 'isOnline' | 'onChange'>;
   emit: EventSink;
-  log: Pick<RotatingLog, 'info' | 'warn'>;
+  log: Pick<RotatingLog, 'info' | 'warn' | 'error'>;
   /** The account on screen: only its status and rows are pushed to the window. */
   shownAccount: () => string | null;
   /** Whether the last toggle of `accountId` can be undone (the favorites service remembers it). */
@@ -43,21 +40,35 @@ export class OutboxService {
   private readonly retiring = new Map<string, Promise<void>>();
   private readonly progressListeners = new Set<() => void>();
   private readonly refusedListeners = new Set<(refused: RefusedChange) => void>();
+  /**
+   * Changes waiting in every signed-in account, as of the last progress report: the shell reads it
+   * synchronously (badge, "never restart while sending"), and the store is a message away.
+   */
+  private lastPendingTotal = 0;
 
   constructor(deps: OutboxServiceDeps) {
     this.deps = deps;
     deps.connectivity.onChange((online) => {
-      if (online) this.releaseAll('online');
-      else this.progress();
+      if (online) void this.releaseAll('online');
+      else void this.progress();
     });
   }
 
-  /** Commits the user's choice with its outbox entry (durably) and starts sending. Returns the state before. */
-  want(accountId: string, target: FavoriteTarget, favorite: boolean): boolean {
-    const before = this.deps.repo.setWanted(accountId, target, favorite, this.deps.clock.now());
+  /**
+   * Commits the user's choice with its outbox entry (durably: resolves once the store worker's commit is
+   * on disk) and starts sending. Returns the state before.
+   */
+  async want(accountId: string, target: FavoriteTarget, favorite: boolean): Promise<boolean> {
+    const before = await this.deps.store.call(
+      'outbox.setWanted',
+      accountId,
+      target,
+      favorite,
+      this.deps.clock.now(),
+    );
     this.rowChanged(accountId, target);
     this.workers.get(accountId)?.wake();
-    this.progress();
+    await this.progress();
     return before;
   }
 
@@ -80,14 +91,14 @@ export class OutboxService {
         continue;
       }
       const worker = new OutboxWorker({
-        outbox: this.deps.repo,
+        store: this.deps.store,
         clock: this.deps.clock,
         connectivity: this.deps.connectivity,
         labelOf: (entry) => this.labelOf(context.accountId, entry),
-        onProgress: () => this.progress(),
+        onProgress: () => void this.progress(),
         onSettled: (entry, outcome) => {
           this.rowChanged(context.accountId, entry.target);
-          if (outcome.cause !== 'applied') this.refused(context.accountId, entry);
+          if (outcome.cause !== 'applied') void this.refused(context.accountId, entry);
         },
         log: this.deps.log,
         ...(this.deps.random ? { random: this.deps.random } : {}),
@@ -96,7 +107,7 @@ export class OutboxService {
       // Never two senders for one account: a signed-out worker's last call is answered first.
       worker.start(context, this.retiring.get(context.accountId));
     }
-    this.progress();
+    void this.progress();
   }
 
   /** The user signed in to `accountId` again (by any path): a hold that a new sign-in fixes ends. */
@@ -115,9 +126,9 @@ export class OutboxService {
     return null;
   }
 
-  status(accountId: string): OutboxStatus {
+  async status(accountId: string): Promise<OutboxStatus> {
+    const { pending, failed } = await this.deps.store.call('outbox.summary', accountId);
     const worker = this.workers.get(accountId);
-    const pending = this.deps.repo.pendingCount(accountId);
     const online = this.deps.connectivity.isOnline;
     // A hold with nothing pending holds nothing back; it shows again with the next change.
     const held = pending > 0 ? (worker?.hold ?? null) : null;
@@ -128,42 +139,48 @@ export class OutboxService {
       online,
       syncing: pending > 0 && held === null && online && worker !== undefined,
       etaMs: budget ? budget.estimateMs(pending, assumedCallMs) : 0,
-      failed: this.deps.repo.failed(accountId),
+      failed,
       canUndo: this.deps.canUndo(accountId),
     };
   }
 
   /** Puts a failed change back in the queue as the user's choice. */
-  retry(accountId: string, id: number): null {
-    const target = this.deps.repo.retryFailed(accountId, id, this.deps.clock.now());
+  async retry(accountId: string, id: number): Promise<null> {
+    const target = await this.deps.store.call('outbox.retryFailed', accountId, id, this.deps.clock.now());
     if (!target) throw new AppFailure('invalidArgument', 'That failed change is no longer in the list.');
     this.rowChanged(accountId, target);
     const worker = this.workers.get(accountId);
     worker?.release('retryNow');
     worker?.wake();
-    this.progress();
+    await this.progress();
     return null;
   }
 
-  dismiss(accountId: string, id: number): null {
-    const queued = this.deps.repo.dismissFailed(accountId, id, this.deps.clock.now());
+  async dismiss(accountId: string, id: number): Promise<null> {
+    const queued = await this.deps.store.call('outbox.dismissFailed', accountId, id, this.deps.clock.now());
     if (queued) {
       this.rowChanged(accountId, queued);
       this.workers.get(accountId)?.wake();
     }
-    this.progress();
+    await this.progress();
     return null;
   }
 
-  pendingCount(accountId: string): number {
-    return this.deps.repo.pendingCount(accountId);
+  pendingCount(accountId: string): Promise<number> {
+    return this.deps.store.call('outbox.pendingCount', accountId);
   }
 
-  /** Changes waiting in every signed-in account (for badges, and to know when an update may restart). */
+  /** The pending count of each account, in the order given (one store call for the account switcher). */
+  pendingCounts(accountIds: string[]): Promise<number[]> {
+    return this.deps.store.call('outbox.pendingCounts', accountIds);
+  }
+
+  /**
+   * Changes waiting in every signed-in account (for badges, and to know when an update may restart), as of
+   * the last progress report; listeners of onProgress are called after it is brought up to date.
+   */
   pendingTotal(): number {
-    let total = 0;
-    for (const id of this.workers.keys()) total += this.deps.repo.pendingCount(id);
-    return total;
+    return this.lastPendingTotal;
   }
 
   onProgress(listener: () => void): () => void {
@@ -180,9 +197,9 @@ export class OutboxService {
   async idle(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const busy = [...this.workers].some(
-        ([id, w]) => w.isSending || (w.hold === null && this.deps.repo.pendingCount(id) > 0),
-      );
+      const workers = [...this.workers];
+      const counts = await this.pendingCounts(workers.map(([id]) => id));
+      const busy = workers.some(([, w], i) => w.isSending || (w.hold === null && (counts[i] ?? 0) > 0));
       if (!busy || !this.deps.connectivity.isOnline) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -194,18 +211,33 @@ export class OutboxService {
     await Promise.all([...stopping, ...this.retiring.values()]);
   }
 
-  private releaseAll(event: HoldRelease): void {
+  private releaseAll(event: HoldRelease): Promise<void> {
     for (const worker of this.workers.values()) {
       worker.release(event);
       worker.wake();
     }
-    this.progress();
+    return this.progress();
   }
 
-  private progress(): void {
-    const shown = this.deps.shownAccount();
-    if (shown !== null && this.workers.has(shown)) this.deps.emit('outbox:changed', this.status(shown));
-    for (const listener of this.progressListeners) listener();
+  /**
+   * Tells the window (the shown account's status) and the shell (the pending total) that something moved.
+   * Never throws: it follows a change that already happened, and a store that cannot be read now is logged.
+   * Reports go out in the order they were asked for (the store answers in order).
+   */
+  private async progress(): Promise<void> {
+    try {
+      const shown = this.deps.shownAccount();
+      const ids = [...this.workers.keys()];
+      const [status, counts] = await Promise.all([
+        shown !== null && this.workers.has(shown) ? this.status(shown) : null,
+        this.pendingCounts(ids),
+      ]);
+      if (status) this.deps.emit('outbox:changed', status);
+      this.lastPendingTotal = counts.reduce((sum, n) => sum + n, 0);
+      for (const listener of this.progressListeners) listener();
+    } catch (error) {
+      this.deps.log.error('The outbox status could not be read', error);
+    }
   }
 
   private rowChanged(accountId: string, target: FavoriteTarget): void {
@@ -214,16 +246,21 @@ export class OutboxService {
     else this.deps.emit('messages:changed', { chatJid: target.chatJid });
   }
 
-  private refused(accountId: string, entry: OutboxEntry): void {
-    const change = this.deps.repo.failed(accountId).find((f) => targetsEqual(f.target, entry.target));
-    if (!change) return;
-    for (const listener of this.refusedListeners) listener({ accountId, change });
+  private async refused(accountId: string, entry: OutboxEntry): Promise<void> {
+    try {
+      const failed = await this.deps.store.call('outbox.failed', accountId);
+      const change = failed.find((f) => targetsEqual(f.target, entry.target));
+      if (!change) return;
+      for (const listener of this.refusedListeners) listener({ accountId, change });
+    } catch (error) {
+      this.deps.log.error('A refused change could not be read back', error);
+    }
   }
 
-  private labelOf(accountId: string, entry: OutboxEntry): string {
-    const chat = this.deps.chats.get(accountId, entry.target.chatJid);
+  private async labelOf(accountId: string, entry: OutboxEntry): Promise<string> {
+    const chat = await this.deps.store.call('chats.get', accountId, entry.target.chatJid);
     if (entry.target.kind === 'chat') return chat?.displayName ?? entry.target.chatJid;
-    const message = this.deps.messages.get(accountId, entry.target.messageId);
+    const message = await this.deps.store.call('messages.get', accountId, entry.target.messageId);
     const text = message?.text ? `“${message.text.slice(0, 60)}”` : entry.target.messageId;
     return chat ? `${text} (${chat.displayName})` : text;
   }

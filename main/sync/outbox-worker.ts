@@ -3,18 +3,19 @@ import type { RateBudget } from '../api/rate-budget.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
+import type { OutboxEntry } from '../store/outbox-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import { fullJitterBackoff } from './backoff.ts';
 import type { Connectivity } from './connectivity.ts';
 import { classifyAnswer, classifyFailure, outcomePolicies, type Outcome } from './favorite-outcome.ts';
 import { WakeSignal } from './wake-signal.ts';
 
 export interface OutboxWorkerDeps {
-  outbox: OutboxRepo;
+  store: Store;
   clock: Clock;
   connectivity: Pick<Connectivity, 'isOnline'>;
   /** A name the user recognises for a target, for the failed-changes list. */
-  labelOf: (entry: OutboxEntry) => string;
+  labelOf: (entry: OutboxEntry) => Promise<string>;
   /** Something the status shows changed (sending started or ended, a hold began or ended). */
   onProgress: () => void;
   /** A change reached its end (confirmed or failed): its row's star and pending mark change. */
@@ -129,24 +130,40 @@ export class OutboxWorker {
         await this.deps.clock.sleep(budgetWaitMs, wake);
         continue;
       }
-      const [entry] = this.deps.outbox.oldest(ctx.accountId, 1);
-      if (!entry) {
+      // The oldest change, marked "sending" in the same store call: if the app dies with its call in flight,
+      // the next start knows the server state is unknown.
+      const next = await this.deps.store.call('outbox.takeNext', ctx.accountId);
+      if (!next) {
         // The wait ran out with nothing left to send (the user took the change back): the hold is over.
         // (A hold only the user can end never gets here: it waits above.)
         if (hold) this.clearHold();
         await this.deps.clock.sleep(3_600_000, wake);
         continue;
       }
-      await this.send(ctx, entry, stop);
+      if (stop.aborted) {
+        // Stopped while the change was being taken: it never left, so the server holds what it held.
+        await this.deps.store.call(
+          'outbox.restoreConfirmed',
+          ctx.accountId,
+          next.entry.targetKey,
+          next.before,
+          this.deps.clock.now(),
+        );
+        return;
+      }
+      await this.send(ctx, next.entry, next.before, stop);
     }
   }
 
-  private async send(ctx: AccountContext, entry: OutboxEntry, stop: AbortSignal): Promise<void> {
+  private async send(
+    ctx: AccountContext,
+    entry: OutboxEntry,
+    before: number | null,
+    stop: AbortSignal,
+  ): Promise<void> {
     this.sending = true;
     this.deps.onProgress();
     let outcome: Outcome;
-    // Before the call: if the app dies with it in flight, the next start knows the server state is unknown.
-    const before = this.deps.outbox.markSending(ctx.accountId, entry.targetKey);
     try {
       const answer = await ctx.client.setFavorite(
         ctx.instance.name,
@@ -160,24 +177,29 @@ export class OutboxWorker {
     }
     try {
       // Recorded even while stopping: the answer is the only evidence of what the server did.
-      this.record(ctx, entry, before, outcome);
-      if (!stop.aborted) this.follow(ctx, entry, outcome);
+      await this.record(ctx, entry, before, outcome);
+      if (!stop.aborted) await this.follow(ctx, entry, outcome);
     } finally {
       this.sending = false;
       if (!stop.aborted) this.deps.onProgress();
     }
   }
 
-  private record(ctx: AccountContext, entry: OutboxEntry, before: number | null, outcome: Outcome): void {
+  private async record(
+    ctx: AccountContext,
+    entry: OutboxEntry,
+    before: number | null,
+    outcome: Outcome,
+  ): Promise<void> {
     const now = this.deps.clock.now();
     if (outcome.effect === 'applied')
-      this.deps.outbox.confirm(ctx.accountId, entry.targetKey, entry.wanted, now);
+      await this.deps.store.call('outbox.confirm', ctx.accountId, entry.targetKey, entry.wanted, now);
     else if (outcome.effect === 'notApplied')
-      this.deps.outbox.restoreConfirmed(ctx.accountId, entry.targetKey, before, now);
+      await this.deps.store.call('outbox.restoreConfirmed', ctx.accountId, entry.targetKey, before, now);
     // 'unknown': the target stays marked unknown, so the user's final choice is sent whatever it is.
   }
 
-  private follow(ctx: AccountContext, entry: OutboxEntry, outcome: Outcome): void {
+  private async follow(ctx: AccountContext, entry: OutboxEntry, outcome: Outcome): Promise<void> {
     const policy = outcomePolicies[outcome.cause];
     const now = this.deps.clock.now();
     if (policy.next !== 'retry') {
@@ -194,7 +216,8 @@ export class OutboxWorker {
       `Favorite change for ${entry.targetKey} ended ${outcome.cause} (server state ${outcome.effect}): ${error.kind} ${error.message}`,
     );
     if (policy.next === 'drop') {
-      this.deps.outbox.fail(ctx.accountId, entry, this.deps.labelOf(entry), error, now, {
+      const label = await this.deps.labelOf(entry);
+      await this.deps.store.call('outbox.fail', ctx.accountId, entry, label, error, now, {
         targetGone: outcome.cause === 'messageNotFound' && outcome.effect === 'notApplied',
       });
       this.deps.onSettled(entry, outcome);

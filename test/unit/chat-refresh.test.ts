@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiContact } from '../../main/api/parse.ts';
 import { ChatService } from '../../main/chats/chat-service.ts';
 import type { SessionService } from '../../main/session/session-service.ts';
-import { ChatsRepo } from '../../main/store/chats-repo.ts';
-import { openDatabase } from '../../main/store/database.ts';
+import type { ChatsRepo } from '../../main/store/chats-repo.ts';
+import { inlineStore } from '../support/inline-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** An address book of `size` contacts, every one named with `name` (several save slices long). */
@@ -25,9 +25,9 @@ describe('refreshing the chat list from the address book', () => {
 
   beforeEach(() => {
     dir = tempDir();
-    const { db } = openDatabase(dir.path);
+    const { store, repos, db } = inlineStore(dir.path);
     close = () => db.close();
-    chats = new ChatsRepo(db);
+    chats = repos.chats;
     answers = [];
     const context = {
       accountId: 'acc',
@@ -37,7 +37,7 @@ describe('refreshing the chat list from the address book', () => {
       },
     };
     const session = { requireContext: () => context } as unknown as SessionService;
-    service = new ChatService({ session, chats, emit: () => undefined });
+    service = new ChatService({ session, store, emit: () => undefined });
   });
   afterEach(() => {
     close();

@@ -4,10 +4,10 @@ import type { FavoriteAnswer } from '../../main/api/parse.ts';
 import { RateBudget } from '../../main/api/rate-budget.ts';
 import type { RyzeClient } from '../../main/api/ryze-client.ts';
 import type { AccountContext } from '../../main/session/account-context.ts';
-import { openDatabase } from '../../main/store/database.ts';
-import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import type { OutboxRepo } from '../../main/store/outbox-repo.ts';
 import { OutboxWorker } from '../../main/sync/outbox-worker.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
+import { inlineStore } from '../support/inline-store.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -40,9 +40,10 @@ describe('the outbox worker', () => {
 
   beforeEach(() => {
     dir = tempDir();
-    const { db } = openDatabase(dir.path);
+    // The store on this thread (see inline-store.ts): the worker's steps follow the manual clock.
+    const { store, repos, db } = inlineStore(dir.path);
     close = () => db.close();
-    repo = new OutboxRepo(db);
+    repo = repos.outbox;
     clock = new ManualClock();
     calls = [];
     script = [];
@@ -61,10 +62,10 @@ describe('the outbox worker', () => {
       budget: new RateBudget(clock),
     };
     worker = new OutboxWorker({
-      outbox: repo,
+      store,
       clock,
       connectivity: { isOnline: true },
-      labelOf: (entry) => entry.targetKey,
+      labelOf: async (entry) => entry.targetKey,
       onProgress: () => {},
       onSettled: () => {},
       log: { info: () => {}, warn: () => {} },

@@ -1,0 +1,188 @@
+/**
+ * Every store operation main can ask of the store worker, in one table: name → implementation. The
+ * implementations run in the worker (store-worker.ts), which owns the connection; main imports only the
+ * types (StoreOperation, StoreArgs, StoreResult) and calls them through StoreClient.call, so no SQL and
+ * no connection ever reaches main. Adding an operation is one entry here (plus the repo method it calls).
+ *
+ * Arguments and results cross threads by structured clone: plain data only. An operation runs alone
+ * (the worker takes one message at a time), so one entry is also the unit of atomicity: where main
+ * needs several reads and writes to happen together (a history page and the chat's activity; the next
+ * change to send and its "sending" mark), they are one entry, and, when they write, one transaction.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { AppError, FavoriteTarget } from '../../preload/contract.ts';
+import { numberOf, type ApiContact, type ApiMessage } from '../api/parse.ts';
+import { MessageSearchIndex } from '../search/message-search-index.ts';
+import { AccountsRepo, type AccountRecord } from './accounts-repo.ts';
+import { ChatsRepo } from './chats-repo.ts';
+import { transaction } from './database.ts';
+import { MessagesRepo } from './messages-repo.ts';
+import { OutboxRepo, type OutboxEntry } from './outbox-repo.ts';
+
+/** What an operation works with: the worker's one connection and the repos over it. */
+export interface StoreContext {
+  db: DatabaseSync;
+  accounts: AccountsRepo;
+  chats: ChatsRepo;
+  messages: MessagesRepo;
+  outbox: OutboxRepo;
+  search: MessageSearchIndex;
+}
+
+export function storeContext(db: DatabaseSync): StoreContext {
+  return {
+    db,
+    accounts: new AccountsRepo(db),
+    chats: new ChatsRepo(db),
+    messages: new MessagesRepo(db),
+    outbox: new OutboxRepo(db),
+    search: new MessageSearchIndex(db),
+  };
+}
+
+export const storeOperations = {
+  // ---- accounts (who signed in on this machine; never tokens) ----
+  'accounts.all': (s: StoreContext) => s.accounts.all(),
+  'accounts.save': (s: StoreContext, account: AccountRecord, now: number) => s.accounts.save(account, now),
+  'accounts.currentId': (s: StoreContext) => s.accounts.currentId(),
+  'accounts.setCurrent': (s: StoreContext, id: string | null) => s.accounts.setCurrent(id),
+
+  // ---- the chat list ----
+  'chats.page': (s: StoreContext, accountId: string, offset: number, limit: number, query?: string) =>
+    s.chats.page(accountId, offset, limit, query),
+  'chats.get': (s: StoreContext, accountId: string, jid: string) => s.chats.get(accountId, jid),
+  'chats.favorites': (s: StoreContext, accountId: string, offset: number, limit: number) =>
+    s.chats.favorites(accountId, offset, limit),
+  'chats.saveContacts': (s: StoreContext, accountId: string, contacts: ApiContact[]) =>
+    s.chats.saveContacts(accountId, contacts),
+  'chats.contactsFingerprint': (s: StoreContext, accountId: string) => s.chats.contactsFingerprint(accountId),
+  'chats.setContactsFingerprint': (s: StoreContext, accountId: string, fingerprint: string) =>
+    s.chats.setContactsFingerprint(accountId, fingerprint),
+
+  // ---- messages ----
+  'messages.page': (s: StoreContext, accountId: string, chatJid: string, offset: number, limit: number) =>
+    s.messages.page(accountId, chatJid, offset, limit),
+  'messages.get': (s: StoreContext, accountId: string, id: string) => s.messages.get(accountId, id),
+  'messages.favorites': (s: StoreContext, accountId: string, offset: number, limit: number) =>
+    s.messages.favorites(accountId, offset, limit),
+  /** Where loading older history stands for a chat: whether its first message is held, and the oldest held. */
+  'messages.historyState': (s: StoreContext, accountId: string, chatJid: string) => ({
+    reachedStart: s.messages.reachedStart(accountId, chatJid),
+    oldest: s.messages.oldestTimestamp(accountId, chatJid),
+  }),
+  /**
+   * One history page, in one transaction: its messages; that the chat's first message is now held; and,
+   * for the newest page of a chat (`noteNewest`), the chat's latest activity, named as the store knows it.
+   * Returns how many messages were new.
+   */
+  'messages.saveHistoryPage': (
+    s: StoreContext,
+    accountId: string,
+    chatJid: string,
+    page: ApiMessage[],
+    reachedStart: boolean,
+    noteNewest: boolean,
+  ) =>
+    transaction(s.db, () => {
+      const added = s.messages.save(accountId, page);
+      if (reachedStart) s.messages.markReachedStart(accountId, chatJid);
+      const newest = page[0];
+      if (noteNewest && newest) {
+        const number = numberOf(chatJid);
+        const displayName = s.chats.get(accountId, chatJid)?.displayName ?? (number || chatJid);
+        s.chats.noteActivity(accountId, { jid: chatJid, displayName, number }, newest.timestamp, newest.text);
+      }
+      return added;
+    }),
+  /** A message from the live socket and its chat's activity, in one transaction; `name`: used if the chat is new. */
+  'messages.saveLive': (s: StoreContext, accountId: string, message: ApiMessage, name: string) =>
+    transaction(s.db, () => {
+      const number = numberOf(message.chatJid);
+      const displayName = s.chats.get(accountId, message.chatJid)?.displayName ?? name;
+      s.messages.save(accountId, [message]);
+      s.chats.noteActivity(
+        accountId,
+        { jid: message.chatJid, displayName, number },
+        message.timestamp,
+        message.text,
+      );
+    }),
+  /** Completes a message that arrived without its text, and the chat's preview if it is still the newest. */
+  'messages.fill': (s: StoreContext, accountId: string, full: ApiMessage, chatJid: string) =>
+    transaction(s.db, () => {
+      s.messages.fill(accountId, full.id, full.text, full.type);
+      s.chats.notePreview(accountId, chatJid, full.timestamp, full.text);
+    }),
+
+  // ---- search ----
+  'search.messages': (s: StoreContext, accountId: string, match: string, offset: number, limit: number) =>
+    s.search.search(accountId, match, offset, limit),
+
+  // ---- favorites and the outbox ----
+  /** Only what the user can see can be starred: a chat or message held in the store. */
+  'favorites.isKnown': (s: StoreContext, accountId: string, target: FavoriteTarget) =>
+    target.kind === 'chat'
+      ? s.chats.get(accountId, target.chatJid) !== null
+      : s.messages.get(accountId, target.messageId)?.chatJid === target.chatJid,
+  'outbox.setWanted': (
+    s: StoreContext,
+    accountId: string,
+    target: FavoriteTarget,
+    wanted: boolean,
+    now: number,
+  ) => s.outbox.setWanted(accountId, target, wanted, now),
+  /**
+   * The oldest change, marked "sending" before it is handed over (see OutboxRepo.markSending), or null.
+   * One operation, so that what goes out is the entry as it is when marked: on main, the two ran back to
+   * back with nothing in between, and a toggle landing between them would send a choice already undone.
+   */
+  'outbox.takeNext': (
+    s: StoreContext,
+    accountId: string,
+  ): { entry: OutboxEntry; before: number | null } | null => {
+    const [entry] = s.outbox.oldest(accountId, 1);
+    return entry ? { entry, before: s.outbox.markSending(accountId, entry.targetKey) } : null;
+  },
+  'outbox.restoreConfirmed': (
+    s: StoreContext,
+    accountId: string,
+    key: string,
+    confirmed: number | null,
+    now: number,
+  ) => s.outbox.restoreConfirmed(accountId, key, confirmed, now),
+  'outbox.confirm': (s: StoreContext, accountId: string, key: string, confirmed: boolean, now: number) =>
+    s.outbox.confirm(accountId, key, confirmed, now),
+  'outbox.fail': (
+    s: StoreContext,
+    accountId: string,
+    entry: OutboxEntry,
+    label: string,
+    error: AppError,
+    now: number,
+    options: { targetGone?: boolean },
+  ) => s.outbox.fail(accountId, entry, label, error, now, options),
+  'outbox.retryFailed': (s: StoreContext, accountId: string, id: number, now: number) =>
+    s.outbox.retryFailed(accountId, id, now),
+  'outbox.dismissFailed': (s: StoreContext, accountId: string, id: number, now: number) =>
+    s.outbox.dismissFailed(accountId, id, now),
+  'outbox.failed': (s: StoreContext, accountId: string) => s.outbox.failed(accountId),
+  'outbox.pendingCount': (s: StoreContext, accountId: string) => s.outbox.pendingCount(accountId),
+  /** The pending count of each account, in the order given. */
+  'outbox.pendingCounts': (s: StoreContext, accountIds: string[]) =>
+    accountIds.map((id) => s.outbox.pendingCount(id)),
+  /** What the status bar shows from the store: the pending count and the failed list. */
+  'outbox.summary': (s: StoreContext, accountId: string) => ({
+    pending: s.outbox.pendingCount(accountId),
+    failed: s.outbox.failed(accountId),
+  }),
+} satisfies Record<string, (s: StoreContext, ...args: never[]) => unknown>;
+
+export type StoreOperations = typeof storeOperations;
+export type StoreOperation = keyof StoreOperations;
+export type StoreArgs<O extends StoreOperation> = StoreOperations[O] extends (
+  s: StoreContext,
+  ...args: infer A
+) => unknown
+  ? A
+  : never;
+export type StoreResult<O extends StoreOperation> = ReturnType<StoreOperations[O]>;
