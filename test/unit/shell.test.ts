@@ -43,7 +43,7 @@ describe('the Electron shell (main/index.ts)', () => {
   const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
   // The shell logs uncaught errors; each launch adds its listeners, removed again after the test.
   const processEvents: NodeJS.EventEmitter = process;
-  const errorEvents = ['uncaughtException', 'unhandledRejection'];
+  const errorEvents = ['uncaughtException', 'unhandledRejection', 'exit'];
   let listenersBefore: Map<string, Listener[]>;
 
   beforeEach(() => {

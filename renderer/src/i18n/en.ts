@@ -8,6 +8,7 @@
 export const en = {
   'app.name': 'Ryze Desktop',
   'app.loading': 'Loading…',
+  'app.opening': 'Opening your chats…',
   'app.noBridge': 'Ryze Desktop could not reach its background process. Restart the app.',
 
   'language.en': 'English',

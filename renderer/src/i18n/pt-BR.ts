@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 export const ptBR: Messages = {
   'app.name': 'Ryze Desktop',
   'app.loading': 'Carregando…',
+  'app.opening': 'Abrindo suas conversas…',
   'app.noBridge': 'O Ryze Desktop não conseguiu falar com o processo em segundo plano. Reinicie o app.',
 
   'language.en': 'English',
