@@ -23,22 +23,38 @@ export class FavoritesService {
     this.deps = deps;
   }
 
+  /**
+   * Toggles and undos run one after another, in the order they were asked, as they did when the store was
+   * on main: an undo pressed right after a star undoes that star, even if its commit is not done yet.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
+
   /** Resolves once the choice and its outbox entry are committed to disk: only then is it "queued". */
-  async set(target: FavoriteTarget, favorite: boolean): Promise<{ queued: boolean }> {
+  set(target: FavoriteTarget, favorite: boolean): Promise<{ queued: boolean }> {
     const { accountId } = this.deps.session.requireContext();
-    await this.requireKnown(accountId, target);
-    const before = await this.deps.outbox.want(accountId, target, favorite);
-    if (before !== favorite) this.lastToggle = { accountId, target, before };
-    return { queued: true };
+    return this.inTurn(async () => {
+      await this.requireKnown(accountId, target);
+      const before = await this.deps.outbox.want(accountId, target, favorite);
+      if (before !== favorite) this.lastToggle = { accountId, target, before };
+      return { queued: true };
+    });
   }
 
-  async undo(): Promise<{ undone: boolean }> {
+  undo(): Promise<{ undone: boolean }> {
     const { accountId } = this.deps.session.requireContext();
-    const last = this.lastToggle;
-    if (!last || last.accountId !== accountId) return { undone: false };
-    this.lastToggle = null;
-    await this.deps.outbox.want(accountId, last.target, last.before);
-    return { undone: true };
+    return this.inTurn(async () => {
+      const last = this.lastToggle;
+      if (!last || last.accountId !== accountId) return { undone: false };
+      this.lastToggle = null;
+      await this.deps.outbox.want(accountId, last.target, last.before);
+      return { undone: true };
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const mine = this.turn.then(work, work);
+    this.turn = mine.catch(() => undefined);
+    return mine;
   }
 
   canUndo(accountId: string): boolean {
