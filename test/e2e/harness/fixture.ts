@@ -1,6 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import type { RyzeApp } from '../../../main/app.ts';
+import type { AppOptions, RyzeApp } from '../../../main/app.ts';
 import { isAppPage } from '../../../main/shell/trusted-origin.ts';
 import { contentSecurityPolicy } from '../../../main/shell/csp.ts';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
@@ -16,9 +16,14 @@ export interface Ryze {
   url: string;
   /**
    * Closes the main services and builds them again over the same store and keychain (an app restart);
-   * `beforeStart` runs in between, while nothing holds the store open.
+   * `beforeStart` runs in between, while nothing holds the store open. `appOptions` go to createApp;
+   * with `background`, the start is not waited for (as the shell opens its window at once).
    */
-  restart(options?: { beforeStart?: () => void }): Promise<void>;
+  restart(options?: {
+    beforeStart?: () => void;
+    appOptions?: Partial<AppOptions>;
+    background?: boolean;
+  }): Promise<void>;
 }
 
 /**
@@ -47,8 +52,9 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
         unsubscribe();
         await app.close();
         options.beforeStart?.();
-        app = buildApp(dir.path, { isTrustedCaller: trusted });
-        await app.start();
+        app = buildApp(dir.path, { isTrustedCaller: trusted, ...options.appOptions });
+        const started = app.start();
+        if (!options.background) await started;
         unsubscribe = subscribeEvents(page, app);
       },
     };
