@@ -6,11 +6,9 @@ import type { FavoriteTarget, InstanceSummary } from '../../preload/contract.ts'
 import { ApiFailure, classifyHttpError } from './api-failure.ts';
 import {
   isObject,
-  parseContacts,
   parseInstances,
   parseFavoriteAnswer,
   parseMessage,
-  type ApiContact,
   type FavoriteAnswer,
   type ApiMessage,
 } from './parse.ts';
@@ -79,8 +77,21 @@ export class RyzeClient {
     return parseInstances(await this.request('get', 'api/instance/list', {}, 'interactive'));
   }
 
-  async contacts(instance: string): Promise<ApiContact[]> {
-    return parseContacts(await this.request('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive'));
+  /**
+   * The address book as the server sent it, unread, for the store worker to read (ChatService.refresh): at
+   * 100,000 contacts its JSON takes main hundreds of milliseconds to parse. Only a 2xx is handed over; any
+   * other answer fails here as every call does. A 2xx the worker finds is not an address book is told
+   * apart with failureOf().
+   */
+  async contactsAnswer(instance: string): Promise<{ status: number; body: ArrayBuffer }> {
+    const response = await this.send('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive');
+    if (!response.ok) throw this.failure(response.status, false, await jsonOf(response));
+    return { status: response.status, body: await response.arrayBuffer() };
+  }
+
+  /** What a 2xx answer whose body is not a success envelope (`body`: its JSON, if any) means, as request() says it. */
+  failureOf(status: number, body: unknown): ApiFailure {
+    return this.failure(status, true, body);
   }
 
   /** One page of history, newest first (API.md §6.3); `to` is inclusive. */
@@ -173,6 +184,19 @@ export class RyzeClient {
     options: { json?: Body; searchParams?: Record<string, string> },
     priority: Priority,
   ): Promise<Body> {
+    const response = await this.send(method, path, options, priority);
+    const body = await jsonOf(response);
+    if (response.ok && isObject(body) && body.success !== false) return body;
+    throw this.failure(response.status, response.ok, body);
+  }
+
+  /** The call made within the budget, its answer's headers read; a redirect or no answer fails here. */
+  private async send(
+    method: 'get' | 'post',
+    path: string,
+    options: { json?: Body; searchParams?: Record<string, string> },
+    priority: Priority,
+  ): Promise<Response> {
     let response: Response;
     for (let attempt = 1; ; attempt++) {
       await this.budget.acquire(priority);
@@ -193,34 +217,38 @@ export class RyzeClient {
     if (response.status === 429) this.budget.exhausted(response.headers);
     else this.budget.observe(response.headers);
     if (response.status >= 300 && response.status < 400) throw await redirectFailure(response);
+    return response;
+  }
 
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
-    const status = response.status;
+  /** Why an answer is not a success: unreadable, a 2xx that says it failed, or RyzeAPI's own refusal. */
+  private failure(status: number, ok: boolean, body: unknown): ApiFailure {
     if (!isObject(body)) {
-      throw new ApiFailure(
-        response.ok ? 'server' : classifyHttpError(status, '').kind,
+      return new ApiFailure(
+        ok ? 'server' : classifyHttpError(status, '').kind,
         `RyzeAPI sent an unreadable answer (HTTP ${status}).`,
         status,
         { readable: false },
       );
     }
-    if (response.ok && body.success !== false) return body;
     const error = isObject(body.error) ? body.error : {};
     const message = redact(typeof error.message === 'string' ? error.message : String(body.message ?? ''), [
       this.token,
     ]);
     // A 2xx that says it failed contradicts itself: what the server did is as unknown as after a 5xx.
-    if (response.ok) {
-      throw new ApiFailure('server', message || `RyzeAPI answered HTTP ${status}`, status, {
+    if (ok) {
+      return new ApiFailure('server', message || `RyzeAPI answered HTTP ${status}`, status, {
         readable: false,
       });
     }
-    throw classifyHttpError(status, message, isObject(body.error));
+    return classifyHttpError(status, message, isObject(body.error));
+  }
+}
+
+async function jsonOf(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,22 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ChatRow, Page } from '../../preload/contract.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { Store } from '../store/store-client.ts';
-
-/**
- * Contacts written per store call by refresh() (~1 ms each in the store worker on an idle machine). The
- * worker runs one call at a time: slices let the list's own page reads go between them instead of
- * waiting behind the whole address book.
- */
-const saveSliceSize = 200;
-
-/**
- * How saveContacts stores a contact (columns, search key). Part of the address book's fingerprint, so a
- * change to it makes the next refresh rewrite every contact instead of skipping an unchanged book.
- */
-const contactsFormat = 1;
 
 /** The chat list: the store answers every read; refresh() fills it from the address book. */
 export class ChatService {
@@ -54,23 +40,21 @@ export class ChatService {
   }
 
   private async refreshNow(ctx: AccountContext): Promise<{ count: number }> {
-    const contacts = await ctx.client.contacts(ctx.instance.name);
-    // An address book the same as last time (most refreshes) writes nothing: comparing 10,000 rows with
-    // their stored selves cost ~50 store calls of up to 4 ms each.
-    const fingerprint = createHash('sha256')
-      .update(`${contactsFormat}\n${JSON.stringify(contacts)}`)
-      .digest('base64');
-    if ((await this.store.call('chats.contactsFingerprint', ctx.accountId)) === fingerprint)
-      return { count: contacts.length };
-    // Saved a slice at a time: one 10,000-contact transaction held the store for ~55 ms, and every call
+    // The answer's bytes go to the store worker, which parses and fingerprints the book there: at 100,000
+    // contacts that took main hundreds of milliseconds (see main/store/address-book.ts).
+    const answer = await ctx.client.contactsAnswer(ctx.instance.name);
+    const book = await this.store.call('chats.readAddressBook', ctx.accountId, answer.body);
+    if (book.kind === 'notAddressBook') throw ctx.client.failureOf(answer.status, book.envelope);
+    // An address book the same as last time (most refreshes) writes nothing.
+    if (book.kind === 'unchanged') return { count: book.count };
+    // Saved a slice per store call: one 10,000-contact transaction held the store for ~55 ms, and every call
     // (the list's own first page among them) waited behind it. The upserts only add or update rows, so a
     // refresh cut short leaves nothing a later one does not complete.
-    for (let at = 0; at < contacts.length; at += saveSliceSize) {
-      await this.store.call('chats.saveContacts', ctx.accountId, contacts.slice(at, at + saveSliceSize));
-    }
+    for (let i = 0; i < book.slices; i++)
+      await this.store.call('chats.saveAddressBookSlice', ctx.accountId, i);
     // Only once every slice is in: a refresh cut short is completed by the next one.
-    await this.store.call('chats.setContactsFingerprint', ctx.accountId, fingerprint);
+    await this.store.call('chats.finishAddressBook', ctx.accountId);
     this.emit('chats:changed', null);
-    return { count: contacts.length };
+    return { count: book.count };
   }
 }

@@ -94,7 +94,10 @@ export class StoreClient implements Store {
     const id = this.nextId++;
     return new Promise<StoreResult<O>>((resolve, reject) => {
       this.waiting.set(id, { op, resolve: resolve as (value: unknown) => void, reject });
-      this.post({ type: 'call', id, op, args });
+      // A byte buffer argument (an API answer for the worker to read) moves to the worker instead of
+      // being copied: it is not the caller's any more once sent.
+      const buffers = args.filter((a): a is ArrayBuffer => a instanceof ArrayBuffer);
+      this.post({ type: 'call', id, op, args }, buffers);
     });
   }
 
@@ -201,7 +204,7 @@ export class StoreClient implements Store {
     return this.crashes.length <= maxRestarts;
   }
 
-  private post(message: ToWorker): void {
-    this.worker?.postMessage(message);
+  private post(message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker?.postMessage(message, transfer);
   }
 }

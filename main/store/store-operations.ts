@@ -11,9 +11,10 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { AppError, FavoriteTarget } from '../../preload/contract.ts';
-import { numberOf, type ApiContact, type ApiMessage } from '../api/parse.ts';
+import { numberOf, type ApiMessage } from '../api/parse.ts';
 import { MessageSearchIndex } from '../search/message-search-index.ts';
 import { AccountsRepo, type AccountRecord } from './accounts-repo.ts';
+import { AddressBookImports } from './address-book.ts';
 import { ChatsRepo } from './chats-repo.ts';
 import { transaction } from './database.ts';
 import { MessagesRepo } from './messages-repo.ts';
@@ -27,16 +28,19 @@ export interface StoreContext {
   messages: MessagesRepo;
   outbox: OutboxRepo;
   search: MessageSearchIndex;
+  addressBook: AddressBookImports;
 }
 
 export function storeContext(db: DatabaseSync): StoreContext {
+  const chats = new ChatsRepo(db);
   return {
     db,
     accounts: new AccountsRepo(db),
-    chats: new ChatsRepo(db),
+    chats,
     messages: new MessagesRepo(db),
     outbox: new OutboxRepo(db),
     search: new MessageSearchIndex(db),
+    addressBook: new AddressBookImports(chats),
   };
 }
 
@@ -53,11 +57,12 @@ export const storeOperations = {
   'chats.get': (s: StoreContext, accountId: string, jid: string) => s.chats.get(accountId, jid),
   'chats.favorites': (s: StoreContext, accountId: string, offset: number, limit: number) =>
     s.chats.favorites(accountId, offset, limit),
-  'chats.saveContacts': (s: StoreContext, accountId: string, contacts: ApiContact[]) =>
-    s.chats.saveContacts(accountId, contacts),
-  'chats.contactsFingerprint': (s: StoreContext, accountId: string) => s.chats.contactsFingerprint(accountId),
-  'chats.setContactsFingerprint': (s: StoreContext, accountId: string, fingerprint: string) =>
-    s.chats.setContactsFingerprint(accountId, fingerprint),
+  /** The address book's raw answer (its bytes move to the worker): parsed and compared here (address-book.ts). */
+  'chats.readAddressBook': (s: StoreContext, accountId: string, body: ArrayBuffer) =>
+    s.addressBook.read(accountId, body),
+  'chats.saveAddressBookSlice': (s: StoreContext, accountId: string, index: number) =>
+    s.addressBook.saveSlice(accountId, index),
+  'chats.finishAddressBook': (s: StoreContext, accountId: string) => s.addressBook.finish(accountId),
 
   // ---- messages ----
   'messages.page': (s: StoreContext, accountId: string, chatJid: string, offset: number, limit: number) =>
