@@ -111,6 +111,9 @@ export interface MessageRow {
   failed: RowFailure | null;
 }
 
+/** Media files larger than this are not opened in the app (their bytes cross IPC as base64). */
+export const maxMediaBytes = 25 * 1024 * 1024;
+
 /** A media file to show or save: bytes as base64, as RyzeAPI hands them (API.md §6.12). */
 export interface MediaFile {
   mimeType: string;

@@ -1,11 +1,8 @@
-import type { MediaFile } from '../../preload/contract.ts';
+import { maxMediaBytes, type MediaFile } from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { MessagesRepo } from '../store/messages-repo.ts';
 import type { MediaCache } from './media-cache.ts';
-
-/** Files larger than this are not opened in the app (the bytes cross IPC as base64 and sit in memory). */
-export const maxMediaBytes = 25 * 1024 * 1024;
 
 /**
  * Opens a media message's file on demand: from the disk cache, else with one GET /api/chat/base64 call

@@ -59,6 +59,7 @@ test('the packaged shell starts, shows sign-in and signs in against the emulator
       'undefined',
     );
     await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-out-confirm').click();
   } finally {
     await app.close();
     await emulator.stop();
