@@ -45,6 +45,8 @@ export interface Emulator {
   readonly accountToken: string;
   readonly instances: EmulatorInstanceInfo[];
   readonly bigChatJid: string;
+  /** The seeded groups of the first instance (support), so tests can send to one. */
+  readonly groupJids: string[];
   start(): Promise<void>;
   stop(): Promise<void>;
   faults: Faults;
