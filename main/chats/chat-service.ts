@@ -18,8 +18,27 @@ export class ChatService {
     this.emit = deps.emit;
   }
 
+  /** The chat on screen, per account: its unread count stays 0 while it is shown. */
+  private readonly viewed = new Map<string, string>();
+
   page(offset: number, limit: number, query?: string): Promise<Page<ChatRow>> {
     return this.store.call('chats.page', this.session.requireContext().accountId, offset, limit, query);
+  }
+
+  /** The renderer shows `chatJid` (null: no chat): its unread count is cleared, on this computer only. */
+  async viewing(chatJid: string | null): Promise<null> {
+    const { accountId } = this.session.requireContext();
+    if (chatJid === null) {
+      this.viewed.delete(accountId);
+      return null;
+    }
+    this.viewed.set(accountId, chatJid);
+    if (await this.store.call('chats.markRead', accountId, chatJid)) this.emit('chats:changed', null);
+    return null;
+  }
+
+  isViewing(accountId: string, chatJid: string): boolean {
+    return this.viewed.get(accountId) === chatJid;
   }
 
   /**

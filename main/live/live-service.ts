@@ -29,6 +29,10 @@ export interface LiveServiceDeps {
   onInstanceConnected: (accountId: string) => void;
   /** A live message could not be stored (for the log). */
   onStoreFailure?: (error: unknown) => void;
+  /** Whether the chat is on screen: its live messages are read as they arrive, not counted unread. */
+  isViewing?: (accountId: string, chatJid: string) => boolean;
+  /** The socket opened (at start or after a drop): what it missed can be caught up. */
+  onOpened?: (ctx: AccountContext) => void;
 }
 
 /**
@@ -127,6 +131,7 @@ export class LiveService {
       socket.on('open', () => {
         opened = true;
         this.link.setLive('open');
+        this.deps.onOpened?.(ctx);
       });
       socket.on('pong', () => (lastHeard = this.deps.clock.now()));
       socket.on('message', (data) => {
@@ -172,9 +177,14 @@ export class LiveService {
     const number = numberOf(message.chatJid);
     // The name for a chat the store does not know yet (the store keeps the one it knows).
     const name = message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid;
-    await this.deps.store.call('messages.saveLive', ctx.accountId, message, name);
-    // A frame without text (media, or trimmed by the server): the stored snapshot has it.
-    if (!message.text) void this.rehydrate(ctx, message.id, message.chatJid);
+    // Counted unread unless it is the user's own or its chat is on screen (and only if it is new).
+    const countUnread = !message.fromMe && !this.deps.isViewing?.(ctx.accountId, message.chatJid);
+    await this.deps.store.call('messages.saveLive', ctx.accountId, message, name, countUnread);
+    // A frame without text (trimmed by the server) or a media frame without the file's details: the stored
+    // snapshot has them.
+    const media = message.type !== 'text';
+    if (!message.text || (media && message.media?.size == null))
+      void this.rehydrate(ctx, message.id, message.chatJid);
     this.deps.emit('messages:changed', { chatJid: message.chatJid });
     this.deps.emit('chats:changed', null);
   }
@@ -183,7 +193,7 @@ export class LiveService {
   private async rehydrate(ctx: AccountContext, id: string, chatJid: string): Promise<void> {
     try {
       const full = await ctx.client.getMessage(ctx.instance.name, id);
-      if (!full?.text) return;
+      if (!full) return;
       await this.deps.store.call('messages.fill', ctx.accountId, { ...full, id }, chatJid);
       this.deps.emit('messages:changed', { chatJid });
       this.deps.emit('chats:changed', null);

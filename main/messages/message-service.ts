@@ -24,6 +24,11 @@ export class MessageService {
     return this.store.call('messages.page', this.session.requireContext().accountId, chatJid, offset, limit);
   }
 
+  /** Where a message is, so the list can go straight to it (a search hit, a favorite). */
+  locate(chatJid: string, messageId: string): Promise<{ index: number | null; total: number }> {
+    return this.store.call('messages.locate', this.session.requireContext().accountId, chatJid, messageId);
+  }
+
   /** Fetches the page before the oldest message held. Concurrent calls for one chat share one request. */
   loadOlder(chatJid: string): Promise<{ added: number; reachedStart: boolean }> {
     const ctx = this.session.requireContext();

@@ -13,6 +13,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AppError, FavoriteTarget } from '../../preload/contract.ts';
 import { numberOf, type ApiMessage } from '../api/parse.ts';
 import { MessageSearchIndex } from '../search/message-search-index.ts';
+import { removeAccountData } from './account-data.ts';
 import { AccountsRepo, type AccountRecord } from './accounts-repo.ts';
 import { AddressBookImports } from './address-book.ts';
 import { ChatsRepo } from './chats-repo.ts';
@@ -50,11 +51,22 @@ export const storeOperations = {
   'accounts.save': (s: StoreContext, account: AccountRecord, now: number) => s.accounts.save(account, now),
   'accounts.currentId': (s: StoreContext) => s.accounts.currentId(),
   'accounts.setCurrent': (s: StoreContext, id: string | null) => s.accounts.setCurrent(id),
+  /** Everything the store holds for a signed-out account, in one transaction (see account-data.ts). */
+  'accounts.removeData': (s: StoreContext, accountId: string) => removeAccountData(s.db, accountId),
 
   // ---- the chat list ----
   'chats.page': (s: StoreContext, accountId: string, offset: number, limit: number, query?: string) =>
     s.chats.page(accountId, offset, limit, query),
   'chats.get': (s: StoreContext, accountId: string, jid: string) => s.chats.get(accountId, jid),
+  /** The chat is on screen: its unread count goes to 0. Returns whether there was one. */
+  'chats.markRead': (s: StoreContext, accountId: string, jid: string) => {
+    const unread = (s.chats.get(accountId, jid)?.unread ?? 0) > 0;
+    if (unread) s.chats.clearUnread(accountId, jid);
+    return unread;
+  },
+  /** The chats with the newest activity (catching up on start), newest first. */
+  'chats.mostRecentlyActive': (s: StoreContext, accountId: string, limit: number) =>
+    s.chats.mostRecentlyActive(accountId, limit),
   'chats.favorites': (s: StoreContext, accountId: string, offset: number, limit: number) =>
     s.chats.favorites(accountId, offset, limit),
   /** The address book's raw answer (its bytes move to the worker): parsed and compared here (address-book.ts). */
@@ -95,28 +107,71 @@ export const storeOperations = {
       if (noteNewest && newest) {
         const number = numberOf(chatJid);
         const displayName = s.chats.get(accountId, chatJid)?.displayName ?? (number || chatJid);
-        s.chats.noteActivity(accountId, { jid: chatJid, displayName, number }, newest.timestamp, newest.text);
+        s.chats.noteActivity(
+          accountId,
+          { jid: chatJid, displayName, number },
+          { at: newest.timestamp, preview: newest.text, type: newest.type },
+        );
       }
       return added;
     }),
-  /** A message from the live socket and its chat's activity, in one transaction; `name`: used if the chat is new. */
-  'messages.saveLive': (s: StoreContext, accountId: string, message: ApiMessage, name: string) =>
+  /**
+   * A message from the live socket and its chat's activity, in one transaction; `name`: used if the chat
+   * is new; `countUnread`: a message new to the store then counts as unread.
+   */
+  'messages.saveLive': (
+    s: StoreContext,
+    accountId: string,
+    message: ApiMessage,
+    name: string,
+    countUnread: boolean,
+  ) =>
     transaction(s.db, () => {
       const number = numberOf(message.chatJid);
       const displayName = s.chats.get(accountId, message.chatJid)?.displayName ?? name;
-      s.messages.save(accountId, [message]);
+      const added = s.messages.save(accountId, [message]);
       s.chats.noteActivity(
         accountId,
         { jid: message.chatJid, displayName, number },
-        message.timestamp,
-        message.text,
+        { at: message.timestamp, preview: message.text, type: message.type },
+        added > 0 && countUnread ? 1 : 0,
       );
     }),
-  /** Completes a message that arrived without its text, and the chat's preview if it is still the newest. */
+  /**
+   * The newest messages of a chat fetched to catch up (newest first), in one transaction: the messages, the
+   * chat's activity, and (`countUnread`) its unread count raised by the ones from others new to the store.
+   * Returns how many of those there were.
+   */
+  'messages.saveCaughtUp': (
+    s: StoreContext,
+    accountId: string,
+    chatJid: string,
+    fetched: ApiMessage[],
+    countUnread: boolean,
+  ) =>
+    transaction(s.db, () => {
+      const unseen = fetched.filter((m) => !m.fromMe && !s.messages.get(accountId, m.id)).length;
+      s.messages.save(accountId, fetched);
+      const newest = fetched[0];
+      if (newest) {
+        const known = s.chats.get(accountId, chatJid);
+        s.chats.noteActivity(
+          accountId,
+          { jid: chatJid, displayName: known?.displayName ?? chatJid, number: numberOf(chatJid) },
+          { at: newest.timestamp, preview: newest.text, type: newest.type },
+          countUnread ? unseen : 0,
+        );
+      }
+      return unseen;
+    }),
+  /** Where a message is in its chat's time order, so the list can go straight to it. */
+  'messages.locate': (s: StoreContext, accountId: string, chatJid: string, id: string) =>
+    s.messages.locate(accountId, chatJid, id),
+  /** Completes a message from its stored snapshot, and the chat's preview if it is still the newest. */
   'messages.fill': (s: StoreContext, accountId: string, full: ApiMessage, chatJid: string) =>
     transaction(s.db, () => {
-      s.messages.fill(accountId, full.id, full.text, full.type);
-      s.chats.notePreview(accountId, chatJid, full.timestamp, full.text);
+      s.messages.fill(accountId, full);
+      s.chats.notePreview(accountId, chatJid, full.timestamp, full.text, full.type);
     }),
 
   // ---- search ----

@@ -110,6 +110,16 @@ export class OutboxService {
     void this.progress();
   }
 
+  /**
+   * Stops `accountId`'s sender and waits for its call in flight to be answered and recorded, so its rows
+   * can be removed (the user signed out and asked to delete the account's data).
+   */
+  async stopAccount(accountId: string): Promise<void> {
+    const worker = this.workers.get(accountId);
+    this.workers.delete(accountId);
+    await Promise.all([worker?.stop(), this.retiring.get(accountId)]);
+  }
+
   /** The user signed in to `accountId` again (by any path): a hold that a new sign-in fixes ends. */
   signedIn(accountId: string): void {
     this.workers.get(accountId)?.release('signIn');

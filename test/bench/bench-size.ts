@@ -21,9 +21,12 @@ import { EmulatorThread } from './emulator-thread.ts';
 import { measureEnqueue } from './enqueue.ts';
 import type { FavoriteCall } from './host-protocol.ts';
 import {
+  armPrependProbe,
   armToggle,
   installProbes,
   openChatAndTime,
+  openHitAndTime,
+  probePosition,
   scrollMessagesThrough,
   toggleResult,
 } from './page-probes.ts';
@@ -39,6 +42,12 @@ const OUTBOX_TOGGLES = Number(process.env.BENCH_OUTBOX_TOGGLES ?? 10_000);
 const OUTBOX_TARGETS = Number(process.env.BENCH_OUTBOX_TARGETS ?? 2_000);
 const ENQUEUE_COMMITS = 5_000;
 const FIRST_ROWS_REPS = 5;
+/** BENCH_ONLY=lists: the list phases alone (first rows, scroll, heap, search, jump and prepend). */
+export const ONLY_LISTS = process.env.BENCH_ONLY === 'lists';
+/** A search hit this many messages back from the newest is opened (in a smaller chat, most of it). */
+const JUMP_BACK = 90_000;
+const JUMP_REPS = 5;
+const PREPEND_ROUNDS = 5;
 /** What people type: a common word, two words, a two-letter prefix, one letter (the worst case), no match. */
 const SEARCH_QUERIES = ['pedido', 'bom dia', 'ob', 'a', 'zzzz'];
 /**
@@ -296,6 +305,80 @@ export async function runSize(
         .join('; ')}`,
     );
 
+    // ---- jump: open a search hit 90,000 messages back → that message painted in view ----
+    const jumpBack = Math.min(JUMP_BACK, Math.floor(p.bigChatMessages * 0.9) - 200 * (JUMP_REPS + 1));
+    log(`jump: open a search hit ${jumpBack} messages back, ${JUMP_REPS} times`);
+    await phase('jump');
+    const jumpSamples: number[] = [];
+    for (let rep = 0; rep < JUMP_REPS; rep++) {
+      // A message with an order number in it, so searching that number finds it among few hits.
+      const around = ok(
+        await services.call('messages:page', {
+          chatJid: bigChatJid,
+          offset: p.bigChatMessages - jumpBack - 200 * (rep + 1),
+          limit: 200,
+        }),
+      );
+      let target: { id: string; query: string } | null = null;
+      for (const m of around.rows) {
+        const n = /\b(\d{5})\b/.exec(m.text)?.[1];
+        if (!n) continue;
+        const hits = ok(await services.call('search:messages', { query: n, offset: 0, limit: 50 }));
+        if (hits.rows.some((h) => h.id === m.id)) {
+          target = { id: m.id, query: n };
+          break;
+        }
+      }
+      if (!target) throw new Error(`no searchable message found ${jumpBack} back`);
+      // Start from the newest messages, as a reader would be.
+      await page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+        if (el) el.scrollTop = el.scrollHeight;
+      });
+      await page.getByTestId('chat-search').fill(target.query);
+      await page.waitForSelector(`[data-testid="message-hit"][data-id="${target.id}"]`, { timeout: 30_000 });
+      await sleep(300);
+      jumpSamples.push(await page.evaluate(openHitAndTime, target.id));
+      await page.getByTestId('chat-search').fill('');
+      await sleep(500);
+    }
+    results.jumpBack = jumpBack;
+    results.jumpToMessageSamples = jumpSamples.map((x) => round(x, 1));
+    results.jumpToMessageMs = round(median(jumpSamples), 1);
+    results.jumpToMessageMaxMs = round(Math.max(...jumpSamples), 1);
+    log(`  jump to message: ${jumpSamples.map((x) => round(x, 0)).join(', ')} ms`);
+
+    // ---- prepend: how far the message on screen moves when an older page lands ----
+    // A group chat: not seeded past its newest page, so older pages come from the server as it is read.
+    const prependChat = fast.info.groupJids[0] as string;
+    log(`prepend: ${PREPEND_ROUNDS} older pages landing in a chat being read (${prependChat})`);
+    await phase('prepend');
+    ok(await services.call('messages:loadOlder', { chatJid: prependChat })); // its newest page: the chat joins the list
+    const chatTotal = async (): Promise<number> =>
+      ok(await services.call('messages:page', { chatJid: prependChat, offset: 0, limit: 1 })).total;
+    await page.getByTestId('chat-search').fill('');
+    await page.locator(`[data-testid="chat-row"][data-jid="${prependChat}"] button`).first().click();
+    await page.waitForSelector('[data-testid="message-row"]');
+    await sleep(500);
+    const shifts: number[] = [];
+    for (let r = 0; r < PREPEND_ROUNDS; r++) {
+      const before = await chatTotal();
+      const probe = await page.evaluate(armPrependProbe);
+      if (!probe) throw new Error('no message at the probe point');
+      await waitUntil(async () => (await chatTotal()) > before, 30_000, 'an older page to land');
+      await sleep(400);
+      const y = await page.evaluate(probePosition, probe.id);
+      shifts.push(y === null ? Number.POSITIVE_INFINITY : Math.abs(y - probe.y));
+    }
+    results.prependShiftSamplesPx = shifts.map((x) => round(x, 1));
+    results.prependShiftPx = round(Math.max(...shifts), 1);
+    log(`  prepend shift: ${shifts.map((x) => round(x, 1)).join(', ')} px`);
+    if (ONLY_LISTS) {
+      await servicesFigures(services, results, null);
+      results.notes = notes;
+      return { results, chromium: chromiumVersion };
+    }
+
     const random = seededRandom(7);
     const bpage = await context.newPage();
     if (p.baselines) {
@@ -551,34 +634,7 @@ export async function runSize(
     results.enqueueInThread = measureEnqueue(ENQUEUE_COMMITS);
 
     // ---- what the services process saw ----
-    const stats = await services.request<Record<string, unknown> & { favoriteLog: FavoriteCall[] }>({
-      cmd: 'stats',
-      exclude: setupPhases,
-    });
-    const { favoriteLog, loop, loopByPhase, ...rest } = stats as typeof stats & {
-      loop: { p99Ms: number; maxMs: number; samples: number };
-      loopByPhase: Record<string, unknown>;
-    };
-    Object.assign(results, drainFigures(favoriteLog, DRAIN_WINDOW_MS));
-    results.drainFirstCallAfterReconnectMs = round((favoriteLog[0]?.sentAt ?? reconnectAt) - reconnectAt, 0);
-    results.drainTotalMs = round(drainedAt - reconnectAt, 0);
-    results.mainLoopDelayP99Ms = loop.p99Ms;
-    results.mainLoopDelayMaxMs = loop.maxMs;
-    results.mainLoopDelay = { ...loop, resolutionMs: 5, byPhase: loopByPhase };
-    results.storeCallP99Ms = rest.storeCallP99Ms;
-    const longest = rest.maxStoreCall as { op: string; phase: string; ms: number } | null;
-    results.maxStoreCallMs = longest?.ms ?? 0;
-    results.maxStoreCall = longest;
-    Object.assign(results, {
-      storeCalls: rest.storeCalls,
-      slowestStoreCalls: rest.slowestStoreCalls,
-      storeOps: rest.storeOps,
-      historyPageSave: rest.historyPageSave,
-      ipcMainMs: rest.ipcMainMs,
-      gcPausesOver10ms: rest.gcPausesOver10ms,
-      gcMaxPauseMs: rest.gcMaxPauseMs,
-    });
-    Object.assign(results, await services.request<Record<string, number>>({ cmd: 'memory' }));
+    await servicesFigures(services, results, { reconnectAt, drainedAt });
     results.notes = notes;
     return { results, chromium: chromiumVersion };
   } finally {
@@ -590,6 +646,51 @@ export async function runSize(
     await forgetTestTokens().catch(() => undefined);
     dir.remove();
   }
+}
+
+/**
+ * What the services process measured (its event loop, the store worker's calls, IPC, memory), and the
+ * drain figures from its record of favorite calls. Closes the services (memory is read with and without
+ * the store worker).
+ */
+async function servicesFigures(
+  services: ServicesProcess,
+  results: Record<string, unknown>,
+  drain: { reconnectAt: number; drainedAt: number } | null,
+): Promise<void> {
+  const stats = await services.request<
+    Record<string, unknown> & {
+      favoriteLog: FavoriteCall[];
+      loop: { p99Ms: number; maxMs: number; samples: number };
+      loopByPhase: Record<string, unknown>;
+      maxStoreCall: { op: string; phase: string; ms: number } | null;
+    }
+  >({ cmd: 'stats', exclude: setupPhases });
+  const { favoriteLog, loop, loopByPhase, maxStoreCall, ...rest } = stats;
+  if (drain) {
+    Object.assign(results, drainFigures(favoriteLog, DRAIN_WINDOW_MS));
+    results.drainFirstCallAfterReconnectMs = round(
+      (favoriteLog[0]?.sentAt ?? drain.reconnectAt) - drain.reconnectAt,
+      0,
+    );
+    results.drainTotalMs = round(drain.drainedAt - drain.reconnectAt, 0);
+  }
+  results.mainLoopDelayP99Ms = loop.p99Ms;
+  results.mainLoopDelayMaxMs = loop.maxMs;
+  results.mainLoopDelay = { ...loop, resolutionMs: 5, byPhase: loopByPhase };
+  results.storeCallP99Ms = rest.storeCallP99Ms;
+  results.maxStoreCallMs = maxStoreCall?.ms ?? 0;
+  results.maxStoreCall = maxStoreCall;
+  Object.assign(results, {
+    storeCalls: rest.storeCalls,
+    slowestStoreCalls: rest.slowestStoreCalls,
+    storeOps: rest.storeOps,
+    historyPageSave: rest.historyPageSave,
+    ipcMainMs: rest.ipcMainMs,
+    gcPausesOver10ms: rest.gcPausesOver10ms,
+    gcMaxPauseMs: rest.gcMaxPauseMs,
+  });
+  Object.assign(results, await services.request<Record<string, number>>({ cmd: 'memory' }));
 }
 
 /** The naive lists: every row in one call, all in the DOM, with rows read from the same store file. */

@@ -31,7 +31,8 @@ export function profile(name: string): SizeProfile {
       name,
       contacts: env('BENCH_1X_CONTACTS', 10_000),
       bigChatMessages: env('BENCH_1X_MESSAGES', 100_000),
-      messagesPerChat: 12,
+      // Other chats have this much history, so a chat not yet read can have older pages prepended.
+      messagesPerChat: 600,
       historyChats: [],
       seed: 'app',
       baselines: true,
@@ -48,8 +49,10 @@ export function profile(name: string): SizeProfile {
     contacts,
     bigChatMessages: largest,
     messagesPerChat,
+    // The store holds `messages`: the big chat, the standard chats but the two groups (left for the app to
+    // load, so a chat being read has older pages to prepend), and the rest.
     historyChats: chatSizes(
-      messages - largest - (standardChats - 1) * messagesPerChat,
+      messages - largest - (standardChats - 3) * messagesPerChat,
       chats - standardChats,
     ),
     seed: 'repos',
@@ -70,4 +73,12 @@ export function chatSizes(total: number, chats: number): number[] {
   let left = total - sizes.reduce((s, n) => s + n, 0);
   for (let k = 0; left > 0; k = (k + 1) % chats, left--) sizes[k] = (sizes[k] as number) + 1;
   return sizes;
+}
+
+/** Messages in the store when the services start: at 1x the big chat's (the app loads it); at 10x every seeded chat's. */
+export function storedMessages(p: SizeProfile): number {
+  if (p.seed === 'app') return p.bigChatMessages;
+  return (
+    p.bigChatMessages + (standardChats - 3) * p.messagesPerChat + p.historyChats.reduce((s, n) => s + n, 0)
+  );
 }

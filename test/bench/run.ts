@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DRAIN, runSize } from './bench-size.ts';
-import { profile } from './profiles.ts';
+import { profile, storedMessages } from './profiles.ts';
 import { printTable } from './table.ts';
 import { round } from './stats.ts';
 
@@ -43,7 +43,7 @@ const results: {
         {
           contacts: p.contacts,
           chats: p.historyChats.length + 11,
-          messages: p.bigChatMessages + 10 * p.messagesPerChat + p.historyChats.reduce((s, n) => s + n, 0),
+          storedMessages: storedMessages(p),
           largestChat: p.bigChatMessages,
           seed: p.seed,
         },

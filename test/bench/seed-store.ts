@@ -60,8 +60,7 @@ for (const chat of support.chatByIndex) {
     store.chats.noteActivity(
       options.accountId,
       { jid: chat.jid, displayName: name, number },
-      newest.timestamp,
-      newest.text,
+      { at: newest.timestamp, preview: newest.text, type: newest.type },
     );
   }
   if (chat.index % 200 === 0) process.stderr.write(`[seed] ${messages} messages, chat ${chat.index}\n`);
