@@ -11,12 +11,13 @@
  *
  * Tunables (environment): BENCH_SIZES ('10x,1x'; a comma list), BENCH_SCROLL_MS (40000), BENCH_TOGGLES
  * (500 per mode), BENCH_DRAIN_WINDOW_MS (6000), BENCH_OUTBOX_TOGGLES (10000), BENCH_OUTBOX_TARGETS (2000),
- * and the 10x figures (see profiles.ts) to develop on a smaller store.
+ * BENCH_ONLY=lists (the list phases alone: first rows, scroll, heap, search, jump and prepend; prints JSON,
+ * no table), and the sizes' figures (see profiles.ts) to develop on a smaller store.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { DRAIN, runSize } from './bench-size.ts';
+import { DRAIN, ONLY_LISTS, runSize } from './bench-size.ts';
 import { profile, storedMessages } from './profiles.ts';
 import { printTable } from './table.ts';
 import { round } from './stats.ts';
@@ -60,10 +61,14 @@ for (const p of sizes) {
   figures.seconds = round((performance.now() - started) / 1000, 0);
   results.sizes[p.name] = figures;
   results.environment.chromium = chromium;
-  printTable(p.name, figures, DRAIN);
+  if (!ONLY_LISTS) printTable(p.name, figures, DRAIN);
 }
 results.benchSeconds = round((performance.now() - benchStart) / 1000, 0);
-writeFileSync(resolve('test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-process.stderr.write(`[bench ${elapsed()}] wrote test/bench/results.json\n`);
+if (ONLY_LISTS) {
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+} else {
+  writeFileSync(resolve('test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stderr.write(`[bench ${elapsed()}] wrote test/bench/results.json\n`);
+}
 // Everything is closed; should anything still hold the event loop open, do not hang the run.
 setTimeout(() => process.exit(), 2_000).unref();
