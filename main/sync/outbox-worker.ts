@@ -27,6 +27,9 @@ export interface OutboxWorkerDeps {
 /** Typical round trip, for the time-left estimate only. */
 export const assumedCallMs = 150;
 
+/** The pause before sending starts over after a store call failed. */
+export const storeRetryMs = 5_000;
+
 /**
  * Sends one account's outbox, one change at a time, oldest first, within the token's rate budget. What
  * each answer means and what happens next is decided by the table in favorite-outcome.ts; this class
@@ -64,12 +67,26 @@ export class OutboxWorker {
     this.context = context;
     this.stopController = new AbortController();
     const signal = this.stopController.signal;
-    this.loop = after
-      .then(() => this.run(signal))
-      .catch((error: unknown) => {
-        // The loop only ends on stop; an unexpected store failure must not take main down.
-        this.deps.log.warn(`The outbox stopped unexpectedly: ${String(error)}`);
-      });
+    this.loop = after.then(() => this.runUntilStopped(signal));
+  }
+
+  /**
+   * The loop only ends on stop. A store call that fails (the store worker stopped and is started again, a
+   * full disk) must neither take main down nor end sending for good: the loop starts over after a pause.
+   * That is safe by the outbox's own rules: what was committed stands, and a change whose call may have
+   * gone out is still marked unknown, so its final state is sent whatever it is.
+   */
+  private async runUntilStopped(stop: AbortSignal): Promise<void> {
+    while (!stop.aborted) {
+      try {
+        await this.run(stop);
+        return;
+      } catch (error) {
+        this.deps.log.warn(`The outbox stopped unexpectedly; it starts over shortly: ${String(error)}`);
+        this.sending = false;
+        await this.deps.clock.sleep(storeRetryMs, stop);
+      }
+    }
   }
 
   /** The account's context changed (a new token after signing in again, its instance state) while it runs. */

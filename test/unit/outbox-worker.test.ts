@@ -5,7 +5,10 @@ import { RateBudget } from '../../main/api/rate-budget.ts';
 import type { RyzeClient } from '../../main/api/ryze-client.ts';
 import type { AccountContext } from '../../main/session/account-context.ts';
 import type { OutboxRepo } from '../../main/store/outbox-repo.ts';
-import { OutboxWorker } from '../../main/sync/outbox-worker.ts';
+import { AppFailure } from '../../main/core/app-error.ts';
+import type { Store } from '../../main/store/store-client.ts';
+import type { StoreOperation } from '../../main/store/store-operations.ts';
+import { OutboxWorker, storeRetryMs } from '../../main/sync/outbox-worker.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { inlineStore } from '../support/inline-store.ts';
 import { ManualClock } from '../support/manual-clock.ts';
@@ -33,6 +36,9 @@ describe('the outbox worker', () => {
   let worker: OutboxWorker;
   let calls: Array<{ target: FavoriteTarget; wanted: boolean }>;
   let script: Array<(target: FavoriteTarget, wanted: boolean) => Promise<FavoriteAnswer>>;
+  /** Store operations that fail once, the next time they are called (the store worker stopping, say). */
+  let failOnce: Set<StoreOperation>;
+  let warnings: string[];
 
   const settle = async () => {
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -41,7 +47,16 @@ describe('the outbox worker', () => {
   beforeEach(() => {
     dir = tempDir();
     // The store on this thread (see inline-store.ts): the worker's steps follow the manual clock.
-    const { store, repos, db } = inlineStore(dir.path);
+    const { store: inline, repos, db } = inlineStore(dir.path);
+    failOnce = new Set();
+    warnings = [];
+    const store = {
+      call: (op: StoreOperation, ...args: unknown[]) => {
+        if (!failOnce.delete(op))
+          return (inline.call as (o: string, ...a: unknown[]) => unknown)(op, ...args);
+        return Promise.reject(new AppFailure('store', 'The local store stopped unexpectedly.'));
+      },
+    } as Store;
     close = () => db.close();
     repo = repos.outbox;
     clock = new ManualClock();
@@ -68,7 +83,7 @@ describe('the outbox worker', () => {
       labelOf: async (entry) => entry.targetKey,
       onProgress: () => {},
       onSettled: () => {},
-      log: { info: () => {}, warn: () => {} },
+      log: { info: () => {}, warn: (line) => warnings.push(line) },
       random: () => 0.5,
     });
     worker.start(context);
@@ -172,6 +187,28 @@ describe('the outbox worker', () => {
         wanted: true,
         error: { kind: 'invalidRequest', message: 'Invalid number: x' },
       }),
+    ]);
+    expect(repo.pendingCount(account)).toBe(0);
+  });
+
+  it('a store call that fails does not end sending: it starts over after a pause, and the change still goes', async () => {
+    failOnce.add('outbox.confirm');
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    // The server applied it; recording that failed. The change stays queued, its server state unknown.
+    expect(calls).toHaveLength(1);
+    expect(warnings.at(-1)).toMatch(/stopped unexpectedly; it starts over shortly/);
+    expect(repo.pendingCount(account)).toBe(1);
+
+    clock.advance(storeRetryMs - 1);
+    await settle();
+    expect(calls).toHaveLength(1);
+    clock.advance(1);
+    await settle();
+    expect(calls).toEqual([
+      { target: chat(1), wanted: true },
+      { target: chat(1), wanted: true },
     ]);
     expect(repo.pendingCount(account)).toBe(0);
   });
