@@ -10,7 +10,7 @@
  * change to send and its "sending" mark), they are one entry, and, when they write, one transaction.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { AppError, FavoriteTarget } from '../../preload/contract.ts';
+import type { AppError, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
 import { numberOf, type ApiMessage } from '../api/parse.ts';
 import { MessageSearchIndex } from '../search/message-search-index.ts';
 import { removeAccountData } from './account-data.ts';
@@ -231,11 +231,17 @@ export const storeOperations = {
   'outbox.pendingCounts': (s: StoreContext, accountIds: string[]) =>
     accountIds.map((id) => s.outbox.pendingCount(id)),
   /** What the status bar shows from the store: the pending count and the failed list. */
-  'outbox.summary': (s: StoreContext, accountId: string) => ({
-    pending: s.outbox.pendingCount(accountId),
-    failed: s.outbox.failed(accountId),
+  'outbox.summary': (s: StoreContext, accountId: string) => outboxSummary(s, accountId),
+  /** A progress report in one call: the shown account's summary (if any) and every account's pending count. */
+  'outbox.report': (s: StoreContext, shownId: string | null, accountIds: string[]) => ({
+    shown: shownId === null ? null : outboxSummary(s, shownId),
+    counts: accountIds.map((id) => s.outbox.pendingCount(id)),
   }),
 } satisfies Record<string, (s: StoreContext, ...args: never[]) => unknown>;
+
+function outboxSummary(s: StoreContext, accountId: string): { pending: number; failed: FailedChange[] } {
+  return { pending: s.outbox.pendingCount(accountId), failed: s.outbox.failed(accountId) };
+}
 
 export type StoreOperations = typeof storeOperations;
 export type StoreOperation = keyof StoreOperations;

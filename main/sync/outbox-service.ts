@@ -137,7 +137,14 @@ export class OutboxService {
   }
 
   async status(accountId: string): Promise<OutboxStatus> {
-    const { pending, failed } = await this.deps.store.call('outbox.summary', accountId);
+    return this.statusOf(accountId, await this.deps.store.call('outbox.summary', accountId));
+  }
+
+  /** The status, from what the store holds for the account and what its sender is doing now. */
+  private statusOf(
+    accountId: string,
+    { pending, failed }: { pending: number; failed: FailedChange[] },
+  ): OutboxStatus {
     const worker = this.workers.get(accountId);
     const online = this.deps.connectivity.isOnline;
     // A hold with nothing pending holds nothing back; it shows again with the next change.
@@ -237,12 +244,10 @@ export class OutboxService {
   private async progress(): Promise<void> {
     try {
       const shown = this.deps.shownAccount();
+      const reported = shown !== null && this.workers.has(shown) ? shown : null;
       const ids = [...this.workers.keys()];
-      const [status, counts] = await Promise.all([
-        shown !== null && this.workers.has(shown) ? this.status(shown) : null,
-        this.pendingCounts(ids),
-      ]);
-      if (status) this.deps.emit('outbox:changed', status);
+      const { shown: summary, counts } = await this.deps.store.call('outbox.report', reported, ids);
+      if (reported !== null && summary) this.deps.emit('outbox:changed', this.statusOf(reported, summary));
       this.lastPendingTotal = counts.reduce((sum, n) => sum + n, 0);
       for (const listener of this.progressListeners) listener();
     } catch (error) {
