@@ -211,15 +211,18 @@ export function fileStart(kind: RecordKind, createdAt: number): string {
 
 export const fileEnd = ']}';
 
-/** The opening of one account's entry, up to where its chats begin. */
+/**
+ * The opening of one account's entry, up to where its favorites begin. Favorites come before the chats
+ * they refer to, so a writer learns which chats to include as it goes, without a query of its own.
+ */
 export function accountStart(account: Omit<RecordAccount, 'chats' | 'favorites'>, first: boolean): string {
   const head = JSON.stringify({
     baseUrl: account.baseUrl,
     instance: account.instance,
     current: account.current,
   });
-  return `${first ? '' : ','}${head.slice(0, -1)},"chats":[`;
+  return `${first ? '' : ','}${head.slice(0, -1)},"favorites":[`;
 }
 
-export const chatsEnd = '],"favorites":[';
+export const favoritesEnd = '],"chats":[';
 export const accountEnd = ']}';

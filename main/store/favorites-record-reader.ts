@@ -85,17 +85,6 @@ export class FavoritesRecordReader {
     });
   }
 
-  /** The chats the account's favorites in scope refer to (one index walk; ids only). */
-  chatJids(accountId: string, scope: RecordScope): string[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT DISTINCT chat_jid FROM favorites WHERE account_id = ? AND ${inScope(scope)} ORDER BY chat_jid`,
-        )
-        .all(accountId) as Array<{ chat_jid: string }>
-    ).map((r) => r.chat_jid);
-  }
-
   /** The stored rows of these chats (a chat the store no longer holds is left out). */
   chats(accountId: string, jids: readonly string[]): RecordChat[] {
     const get = this.db.prepare(
