@@ -15,7 +15,8 @@ const irreplaceableTables = ['meta', 'accounts', 'favorites', 'outbox', 'failed_
 
 /**
  * Opens the app's SQLite store in WAL mode and brings its schema up to date. A file that is empty, not a
- * database, cut short, or whose irreplaceable tables do not pass SQLite's check is moved aside (never deleted) so the app can start again, and the caller is told.
+ * database, cut short, or whose irreplaceable tables do not pass SQLite's check is moved aside (never
+ * deleted) so the app can start again, and the caller is told.
  */
 export function openDatabase(dataDir: string): { db: DatabaseSync; recoveredFrom: string | null } {
   mkdirSync(dataDir, { recursive: true });

@@ -413,6 +413,8 @@ describe('history, getMessage and favorites', () => {
       instance: 'support',
       body: { number: emu.bigChatJid, favorite: true },
       status: 200,
+      behaviour: 'applied',
+      applied: true,
     });
   });
 

@@ -31,6 +31,9 @@ const mutating = new Set<RequestChannel>([
   'favorites:undo',
   'outbox:retry',
   'outbox:dismiss',
+  // Actions on files the user picks: an export writes one, an import changes the favorites.
+  'favorites:export',
+  'favorites:import',
 ]);
 
 function dumpStore(dir: string): string {

@@ -120,7 +120,7 @@ export const en = {
   'transfer.importTitle': 'Import favorites from a JSON export of this instance',
   'transfer.exporting': 'Exporting…',
   'transfer.importing': 'Importing…',
-  'transfer.importProgress': 'Importing… asking RyzeAPI about {done} of {total}',
+  'transfer.importProgress': 'Importing… {done} of {total} looked up on RyzeAPI',
   'transfer.exported.one': 'Exported {count} favorite to {file}.',
   'transfer.exported.other': 'Exported {count} favorites to {file}.',
   'transfer.exportFailed': '{file} could not be saved: {detail}',

@@ -117,7 +117,7 @@ export const ptBR: Messages = {
   'transfer.importTitle': 'Importar favoritos de uma exportação JSON desta instância',
   'transfer.exporting': 'Exportando…',
   'transfer.importing': 'Importando…',
-  'transfer.importProgress': 'Importando… consultando a RyzeAPI sobre {done} de {total}',
+  'transfer.importProgress': 'Importando… {done} de {total} consultados na RyzeAPI',
   'transfer.exported.one': '{count} favorito exportado para {file}.',
   'transfer.exported.other': '{count} favoritos exportados para {file}.',
   'transfer.exportFailed': 'Não foi possível salvar {file}: {detail}',
