@@ -5,6 +5,7 @@ import { ApiFailure } from '../api/api-failure.ts';
 import { numberOf, type ApiContact, type ApiMessage } from '../api/parse.ts';
 import { normalizeBaseUrl } from '../api/ryze-client.ts';
 import { readFavoritesFile, type RecordAccount, type RecordFavorite } from '../backup/favorites-file.ts';
+import { nextTurn } from '../backup/record-chunks.ts';
 import { AppFailure, toAppError } from '../core/app-error.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
@@ -24,6 +25,9 @@ import type { ChooseFile } from './file-request.ts';
  */
 export const maxImportBytes = 20 * 1024 * 1024;
 
+/** Stars looked up in the store between two turns of the event loop. */
+const lookupSlice = 200;
+
 export interface FavoritesImportDeps {
   session: SessionService;
   outbox: OutboxService;
@@ -40,6 +44,8 @@ type Refused = Extract<ImportResult, { status: 'refused' }>;
 /** What RyzeAPI said about the targets the store did not hold. */
 interface Fetched {
   messages: ApiMessage[];
+  /** Each starred message's chat, as the store holds it or RyzeAPI answered. */
+  chatOfMessage: Map<string, string>;
   /** Chats looked up by number; `found`: in the address book. */
   chats: Array<ApiContact & { found: boolean }>;
   /** Target keys RyzeAPI no longer has. */
@@ -109,13 +115,13 @@ export class FavoritesImport {
     } catch (error) {
       return refuse('fetchFailed', { error: toAppError(error) });
     }
-    const targets = stars.flatMap((star) => {
+    const targets = stars.flatMap((star): Array<{ target: FavoriteTarget; changedAt: number }> => {
       const target = targetOf(star);
       if (fetched.gone.has(key(target))) return [];
-      // RyzeAPI's word on which chat a message is in is the one the star is filed under.
-      const message = fetched.messages.find((m) => target.kind === 'message' && m.id === target.messageId);
-      const chatJid = message?.chatJid || target.chatJid;
-      return [{ target: { ...target, chatJid } as FavoriteTarget, changedAt: star.changedAt }];
+      if (target.kind === 'chat') return [{ target, changedAt: star.changedAt }];
+      // The chat a message is in, as this store or RyzeAPI says: the star is filed under it.
+      const chatJid = fetched.chatOfMessage.get(target.messageId) ?? target.chatJid;
+      return [{ target: { ...target, chatJid }, changedAt: star.changedAt }];
     });
     const names = new Map(account.chats.map((c) => [c.jid, c.name]));
     const { starred, alreadyStarred } = this.deps.outbox.importStars(ctx.accountId, targets, () =>
@@ -127,25 +133,39 @@ export class FavoritesImport {
     return { status: 'imported', fileName, starred, alreadyStarred, notOnServer: fetched.gone.size };
   }
 
-  /** Asks RyzeAPI about every target the store does not hold, one call each, reporting progress. */
+  /**
+   * Asks RyzeAPI about every target the store does not hold, one call each, reporting progress. The
+   * store is looked up a slice at a time, with a turn of the event loop between slices.
+   */
   private async fetchUnknown(ctx: AccountContext, stars: RecordFavorite[]): Promise<Fetched> {
     const { chats, messages, emit } = this.deps;
     const instance = ctx.instance.name;
-    const unknown = stars.filter((s) =>
-      s.kind === 'chat'
-        ? chats.get(ctx.accountId, s.chatJid) === null
-        : messages.get(ctx.accountId, s.messageId ?? '') === null,
-    );
-    const fetched: Fetched = { messages: [], chats: [], gone: new Set() };
-    for (const [done, star] of unknown.entries()) {
-      emit('favorites:importProgress', { done, total: unknown.length });
+    const fetched: Fetched = { messages: [], chatOfMessage: new Map(), chats: [], gone: new Set() };
+    const unknown: FavoriteTarget[] = [];
+    for (const [i, star] of stars.entries()) {
+      if (i > 0 && i % lookupSlice === 0) await nextTurn();
       const target = targetOf(star);
+      if (target.kind === 'chat') {
+        if (chats.get(ctx.accountId, target.chatJid) === null) unknown.push(target);
+        continue;
+      }
+      const held = messages.get(ctx.accountId, target.messageId);
+      if (held) fetched.chatOfMessage.set(held.id, held.chatJid);
+      else unknown.push(target);
+    }
+    for (const [done, target] of unknown.entries()) {
+      emit('favorites:importProgress', { done, total: unknown.length });
       if (target.kind === 'message') {
         const message = await gracefully(() =>
           ctx.client.getMessage(instance, target.messageId, 'background'),
         );
-        if (message) fetched.messages.push({ ...message, chatJid: message.chatJid || target.chatJid });
-        else fetched.gone.add(key(target));
+        if (!message) {
+          fetched.gone.add(key(target));
+          continue;
+        }
+        const chatJid = message.chatJid || target.chatJid;
+        fetched.messages.push({ ...message, chatJid });
+        fetched.chatOfMessage.set(target.messageId, chatJid);
       } else {
         const contact = await gracefully(() => ctx.client.contact(instance, target.chatJid, 'background'));
         if (contact === undefined) fetched.gone.add(key(target));
