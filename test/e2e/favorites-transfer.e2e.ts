@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { backupFolderName } from '../../main/backup/backup-folder.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { starredOnServer } from '../support/favorites-view.ts';
-import { expect, signInThroughUi, test, type Ryze } from './harness/fixture.ts';
+import { chooseLanguage, expect, signInThroughUi, test, type Ryze } from './harness/fixture.ts';
 
 /**
  * Export and import from the Favorites view and from the menu, in both languages. The native file
@@ -50,11 +50,7 @@ for (const locale of ['en', 'pt-BR'] as const) {
   }) => {
     const w = words[locale];
     await page.goto(ryze.url);
-    if (locale === 'pt-BR') {
-      await page.getByTestId('settings-button').click();
-      await page.getByTestId('language-select').selectOption('pt-BR');
-      await page.keyboard.press('Escape');
-    }
+    if (locale === 'pt-BR') await chooseLanguage(page, locale);
     await signInThroughUi(page, ryze);
     await starThree(page, ryze);
     await page.getByTestId('favorites-tab').click();

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFolderName } from '../../main/backup/backup-folder.ts';
 import { storeFileName } from '../../main/store/database.ts';
-import { expect, signInThroughUi, test } from './harness/fixture.ts';
+import { chooseLanguage, expect, signInThroughUi, test } from './harness/fixture.ts';
 
 test('a corrupt store with no backup is set aside, the app starts anyway and says what happened', async ({
   page,
@@ -30,11 +30,7 @@ for (const locale of ['en', 'pt-BR'] as const) {
     ryze,
   }) => {
     await page.goto(ryze.url);
-    if (locale === 'pt-BR') {
-      await page.getByTestId('settings-button').click();
-      await page.getByTestId('language-select').selectOption('pt-BR');
-      await page.keyboard.press('Escape');
-    }
+    if (locale === 'pt-BR') await chooseLanguage(page, locale);
     await signInThroughUi(page, ryze);
     const rows = page.getByTestId('chat-row');
     await expect(rows.nth(3)).toBeVisible();

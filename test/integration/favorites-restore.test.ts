@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFolderName } from '../../main/backup/backup-folder.ts';
 import { storeFileName } from '../../main/store/database.ts';
@@ -9,31 +7,8 @@ import type { FavoriteTarget } from '../../preload/contract.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { buildApp, forgetTestTokens, ok, signIn, waitFor, type TestApp } from '../support/app-harness.ts';
 import { starredInApp, starredOnServer } from '../support/favorites-view.ts';
+import { storeDamages } from '../support/store-damage.ts';
 import { tempDir } from '../support/temp-dir.ts';
-
-function scribble(path: string, offset: number, length: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, randomBytes(length), 0, length, offset);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Three ways a store is found damaged: cut off, a header overwritten, a page half-written. */
-const damages: Record<string, (path: string) => void> = {
-  'truncated to nothing': (path) => truncateSync(path, 0),
-  'a garbage header': (path) => scribble(path, 0, 100),
-  'a half-written page of the favorites': (path) => {
-    const raw = new DatabaseSync(path);
-    const { rootpage } = raw.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'favorites'`).get() as {
-      rootpage: number;
-    };
-    const { page_size: size } = raw.prepare('PRAGMA page_size').get() as { page_size: number };
-    raw.close();
-    scribble(path, (rootpage - 1) * size + size / 2, size / 2);
-  },
-};
 
 describe('favorites come back after the store is found damaged', () => {
   let emulator: Emulator;
@@ -60,7 +35,7 @@ describe('favorites come back after the store is found damaged', () => {
   };
   const pending = async (a: TestApp) => ok(await a.call('outbox:status', undefined)).pending;
 
-  for (const [damage, inflict] of Object.entries(damages)) {
+  for (const [damage, inflict] of Object.entries(storeDamages)) {
     it(`from the newest backup, with the user told, after ${damage}`, async () => {
       let a = await open();
       await signIn(a, emulator.baseUrl, emulator.accountToken, 'support');

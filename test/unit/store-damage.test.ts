@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, storeFileName, transaction } from '../../main/store/database.ts';
 import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { scribble, tearFavoritesPage } from '../support/store-damage.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** A store holding `n` starred chats, closed (so everything is in the main file). */
@@ -14,16 +14,6 @@ function storeWithStars(dataDir: string, n = 300): void {
   for (let i = 0; i < n; i++)
     outbox.setWanted('acc', { kind: 'chat', chatJid: `55${i}@s.whatsapp.net` }, true, 1);
   db.close();
-}
-
-/** Overwrites `length` bytes at `offset` of the store file (a write torn by a power cut, a bad sector). */
-function scribble(path: string, offset: number, length: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, randomBytes(length), 0, length, offset);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 describe('a damaged store', () => {
@@ -74,14 +64,7 @@ describe('a damaged store', () => {
 
   it('with a half-written page of the favorites is set aside', () => {
     storeWithStars(dir.path);
-    const raw = new DatabaseSync(path);
-    const { rootpage } = raw.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'favorites'`).get() as {
-      rootpage: number;
-    };
-    const { page_size: pageSize } = raw.prepare('PRAGMA page_size').get() as { page_size: number };
-    raw.close();
-    // The second half of the table's first page: its cells, as a write cut off halfway would leave them.
-    scribble(path, (rootpage - 1) * pageSize + pageSize / 2, pageSize / 2);
+    tearFavoritesPage(path);
     const { recoveredFrom } = opensAside();
     expect(recoveredFrom).toMatch(/corrupt-/);
     expect(readdirSync(dir.path).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);

@@ -83,3 +83,10 @@ export async function signInThroughUi(page: Page, ryze: Ryze, instance = 'suppor
   await page.getByTestId('continue').click();
   await page.getByTestId('instance-option').filter({ hasText: instance }).click();
 }
+
+/** Switches the window's language in Settings, as a user would. */
+export async function chooseLanguage(page: Page, locale: 'en' | 'pt-BR'): Promise<void> {
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('language-select').selectOption(locale);
+  await page.keyboard.press('Escape');
+}
