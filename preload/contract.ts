@@ -26,12 +26,19 @@ export interface InstanceSummary {
 
 /** What the renderer may know about who is signed in. Deliberately has no room for a token. */
 export type Session =
-  | { signedIn: false; keychain: KeychainHealth; storeNotice: string | null }
+  | {
+      signedIn: false;
+      keychain: KeychainHealth;
+      storeNotice: string | null;
+      storeRestore: StoreRestore | null;
+    }
   | {
       signedIn: true;
       keychain: KeychainHealth;
       /** Set when the local store was unreadable at start and was moved aside: what happened, what to do. */
       storeNotice: string | null;
+      /** Set when that store's favorites were then restored from a backup. */
+      storeRestore: StoreRestore | null;
       accountId: string;
       baseUrl: string;
       instance: InstanceSummary;
@@ -48,6 +55,15 @@ export type KeychainHealth =
        */
       waiting: number;
     };
+
+/** What came back from the newest readable backup after the store had to be set aside at start. */
+export interface StoreRestore {
+  /** Epoch ms the backup was written: changes made after it are not in it. */
+  backupAt: number;
+  accounts: number;
+  /** Stars shown again; each is sent to RyzeAPI again, since the server may have changed since. */
+  stars: number;
+}
 
 /** A signed-in account (one server and instance) in the account switcher. */
 export interface AccountSummary {
@@ -221,6 +237,57 @@ export interface ConnectionStatus {
   online: boolean;
 }
 
+// ---- Favorites files (export and import) ----------------------------------------------------------
+
+/** CSV for people and spreadsheets; JSON for importing into Ryze Desktop. */
+export const exportFormats = ['csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export type ExportResult =
+  | { status: 'saved'; fileName: string; chats: number; messages: number }
+  | { status: 'cancelled' }
+  /** `detail`: the system's reason (a full disk, a folder without permission). */
+  | { status: 'failed'; fileName: string; detail: string };
+
+/** Why a file was not imported; in every case nothing was changed. */
+export const importRefusals = [
+  'unreadable',
+  'empty',
+  'tooLarge',
+  'notUtf8',
+  'damaged',
+  'notAnExport',
+  'newerVersion',
+  'otherInstance',
+  'fetchFailed',
+] as const;
+export type ImportRefusal = (typeof importRefusals)[number];
+
+export type ImportResult =
+  | {
+      status: 'imported';
+      fileName: string;
+      /** Stars added (each is sent to RyzeAPI, shown as pending meanwhile). */
+      starred: number;
+      /** Stars the file holds that were already starred here. */
+      alreadyStarred: number;
+      /** Stars of messages or chats RyzeAPI no longer has; left out. */
+      notOnServer: number;
+    }
+  | { status: 'cancelled' }
+  | {
+      status: 'refused';
+      fileName: string;
+      reason: ImportRefusal;
+      /** otherInstance: which instance and server the file belongs to. */
+      fileInstance?: { name: string; baseUrl: string };
+      /** fetchFailed: why RyzeAPI could not be asked about what the file holds. */
+      error?: AppError;
+    };
+
+/** Commands of the native menu that the window carries out (it shows what happened). */
+export type MenuCommand = 'exportCsv' | 'exportJson' | 'importFavorites';
+
 // ---- Errors -------------------------------------------------------------------------------------
 
 /** Every failure the renderer can be told about. API kinds mirror RyzeAPI's HTTP classes (API.md §4). */
@@ -370,6 +437,16 @@ export const requests = {
     result: returns<null>(),
   },
   'connection:status': { args: none, result: returns<ConnectionStatus>() },
+  /**
+   * Writes the shown account's favorites to a file the user picks in a native save dialog (main's; the
+   * window never touches files). `locale`: the language of the CSV's headers.
+   */
+  'favorites:export': {
+    args: v.strictObject({ format: v.picklist(exportFormats), locale: v.picklist(uiLocales) }),
+    result: returns<ExportResult>(),
+  },
+  /** Stars what a JSON export of the shown account holds, from a file the user picks in a native dialog. */
+  'favorites:import': { args: none, result: returns<ImportResult>() },
   /** The UI's language changed (or the window just started): main follows it in menus and dialogs. */
   'app:setLocale': { args: v.strictObject({ locale: v.picklist(uiLocales) }), result: returns<null>() },
 } as const;
@@ -387,6 +464,10 @@ export interface EventPayloads {
   'messages:changed': { chatJid: string };
   'outbox:changed': OutboxStatus;
   'connection:changed': ConnectionStatus;
+  /** An import is asking RyzeAPI about what the file holds that this computer does not: done of total. */
+  'favorites:importProgress': { done: number; total: number };
+  /** The user chose one of the app's commands in the native menu. */
+  'menu:command': MenuCommand;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: EventChannel[] = [
@@ -395,6 +476,8 @@ export const eventChannels: EventChannel[] = [
   'messages:changed',
   'outbox:changed',
   'connection:changed',
+  'favorites:importProgress',
+  'menu:command',
 ];
 
 /** One function per request channel, channel fixed: the page never names an arbitrary channel. */

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { AccountSummary, InstanceSummary, KeychainHealth, Session } from '../../preload/contract.ts';
+import type {
+  AccountSummary,
+  InstanceSummary,
+  KeychainHealth,
+  Session,
+  StoreRestore,
+} from '../../preload/contract.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import { RateBudget } from '../api/rate-budget.ts';
 import { defaultBaseUrl, normalizeBaseUrl, RyzeClient, type RyzeClientOptions } from '../api/ryze-client.ts';
@@ -21,6 +27,8 @@ export interface SessionServiceDeps {
   reachability?: RyzeClientOptions['reachability'];
   /** What to tell the user about the store, when it had to be moved aside at start. */
   storeNotice?: string | null;
+  /** What came back from a backup after that. */
+  storeRestore?: StoreRestore | null;
   /**
    * Called whenever the signed-in accounts or the one on screen change, so background work (outbox
    * draining for every signed-in account, the live socket for the shown one) can follow.
@@ -139,16 +147,18 @@ export class SessionService {
   snapshot(): Session {
     const a = this.active;
     const storeNotice = this.deps.storeNotice ?? null;
+    const storeRestore = this.deps.storeRestore ?? null;
     return a
       ? {
           signedIn: true,
           keychain: this.keychain,
           storeNotice,
+          storeRestore,
           accountId: a.accountId,
           baseUrl: a.baseUrl,
           instance: a.instance,
         }
-      : { signedIn: false, keychain: this.keychain, storeNotice };
+      : { signedIn: false, keychain: this.keychain, storeNotice, storeRestore };
   }
 
   /** The signed-in accounts, for the account switcher. */

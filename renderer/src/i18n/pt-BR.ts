@@ -153,6 +153,48 @@ export const ptBR: Messages = {
   'favorites.listLabel': 'Favoritos',
   'favorites.inChat': 'em {chat}',
 
+  'transfer.label': 'Exportar e importar favoritos',
+  'transfer.export': 'Exportar',
+  'transfer.exportMenu': 'Exportar favoritos como',
+  'transfer.exportCsv': 'CSV, para planilhas',
+  'transfer.exportJson': 'JSON, para importar no Ryze Desktop',
+  'transfer.import': 'Importar',
+  'transfer.importTitle': 'Importar favoritos de uma exportação JSON desta instância',
+  'transfer.exporting': 'Exportando…',
+  'transfer.importing': 'Importando…',
+  'transfer.importProgress': 'Importando… {done} de {total} consultados na RyzeAPI',
+  'transfer.exported.one': '{count} favorito exportado para {file}.',
+  'transfer.exported.other': '{count} favoritos exportados para {file}.',
+  'transfer.exportFailed': 'Não foi possível salvar {file}: {detail}',
+  'transfer.imported.one': '{count} estrela importada de {file}; ela está sendo enviada à RyzeAPI.',
+  'transfer.imported.other': '{count} estrelas importadas de {file}; elas estão sendo enviadas à RyzeAPI.',
+  'transfer.importedNone': 'Nada novo para importar de {file}.',
+  'transfer.already.one': '{count} já estava com estrela.',
+  'transfer.already.other': '{count} já estavam com estrela.',
+  'transfer.gone.one': '{count} não existe mais na RyzeAPI e ficou de fora.',
+  'transfer.gone.other': '{count} não existem mais na RyzeAPI e ficaram de fora.',
+  'transfer.refused.unreadable': 'Não foi possível ler {file}. Nada foi importado.',
+  'transfer.refused.empty': '{file} está vazio. Nada foi importado.',
+  'transfer.refused.tooLarge':
+    '{file} é maior que qualquer exportação de favoritos (mais de 20 MB). Nada foi importado.',
+  'transfer.refused.notUtf8':
+    '{file} não é um arquivo de texto gravado pelo Ryze Desktop. Nada foi importado.',
+  'transfer.refused.damaged':
+    '{file} está danificado ou incompleto. Nada foi importado; exporte os favoritos de novo e importe o arquivo novo.',
+  'transfer.refused.notAnExport':
+    '{file} não é uma exportação de favoritos. Escolha um arquivo JSON feito em Exportar › JSON. Nada foi importado.',
+  'transfer.refused.newerVersion':
+    '{file} foi feito por uma versão mais nova do Ryze Desktop. Atualize o app para importá-lo. Nada foi importado.',
+  'transfer.refused.otherInstance':
+    '{file} tem os favoritos da instância “{instance}” em {server}. Abra essa instância para importá-lo. Nada foi importado.',
+  'transfer.refused.fetchFailed': 'Nada foi importado de {file}. {error}',
+  'transfer.signInFirst': 'Entre para exportar ou importar favoritos.',
+
+  'store.restored.one':
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {count} estrela voltou do backup de {time} e está sendo enviada de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+  'store.restored.other':
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {count} estrelas voltaram do backup de {time} e estão sendo enviadas de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+
   'status.label': 'Status da sincronização',
   'status.online': 'On-line',
   'status.offline': 'Off-line',
