@@ -61,8 +61,6 @@ export function createApp(options: AppOptions) {
   let favorites: FavoritesService | null = null;
   const outbox = new OutboxService({
     repo: outboxRepo,
-    chats: chatsRepo,
-    messages: messagesRepo,
     clock,
     connectivity,
     emit,
@@ -74,7 +72,9 @@ export function createApp(options: AppOptions) {
   // For the Electron shell (badge, notifications, updater): the total over every signed-in account.
   const shellHooks = new ShellHooks(() => outbox.pendingTotal());
   outbox.onProgress(() => shellHooks.reportPendingChange());
-  outbox.onRefused(({ accountId, change }) => shellHooks.reportRefused({ label: change.label, accountId }));
+  outbox.onRefused(({ accountId, change }) =>
+    shellHooks.reportRefused({ target: change.target.kind, name: change.name, accountId }),
+  );
   let live: LiveService | null = null;
 
   session = new SessionService({
@@ -84,9 +84,8 @@ export function createApp(options: AppOptions) {
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
-    storeNotice: recoveredFrom
-      ? `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.`
-      : null,
+    storeNotice: recoveredFrom ? { code: 'storeRecovered', params: { movedTo: recoveredFrom } } : null,
+    onKeychainFailure: (error) => log.warn('The system keychain could not be used', error),
     onAccountsChange: (shown, signedIn) => {
       log.info(
         shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',

@@ -7,7 +7,12 @@
  * Nothing else crosses the process boundary, and no type here can carry a token back to the renderer.
  */
 import * as v from 'valibot';
-import { baseUrlProblemText, checkBaseUrl } from './base-url.ts';
+import type { AppError, AppNotice } from './app-errors.ts';
+import { checkBaseUrl } from './base-url.ts';
+import { uiLocales } from './locales.ts';
+
+export * from './app-errors.ts';
+export * from './locales.ts';
 
 // ---- Shared value types -------------------------------------------------------------------------
 
@@ -26,12 +31,12 @@ export interface InstanceSummary {
 
 /** What the renderer may know about who is signed in. Deliberately has no room for a token. */
 export type Session =
-  | { signedIn: false; keychain: KeychainHealth; storeNotice: string | null }
+  | { signedIn: false; keychain: KeychainHealth; storeNotice: AppNotice | null }
   | {
       signedIn: true;
       keychain: KeychainHealth;
-      /** Set when the local store was unreadable at start and was moved aside: what happened, what to do. */
-      storeNotice: string | null;
+      /** Set when the local store was unreadable at start and was moved aside. */
+      storeNotice: AppNotice | null;
       accountId: string;
       baseUrl: string;
       instance: InstanceSummary;
@@ -41,7 +46,8 @@ export type KeychainHealth =
   | { available: true }
   | {
       available: false;
-      reason: string;
+      /** Why it cannot be used (an error of kind keychainUnavailable). */
+      error: AppError;
       /**
        * Accounts signed in on this computer whose tokens are in the keychain it cannot open (locked, say):
        * the user should unlock it and try again, not type a token.
@@ -118,11 +124,17 @@ export interface SearchPage extends Page<MessageSearchHit> {
   atLeast: boolean;
 }
 
+/** How the user knows a favorite target: its chat's name and, for a message, its text (null: none held). */
+export interface TargetName {
+  chat: string;
+  message: string | null;
+}
+
 /** A change the server refused for good; the star went back to the last confirmed state. */
 export interface FailedChange {
   id: number;
   target: FavoriteTarget;
-  label: string;
+  name: TargetName;
   wanted: boolean;
   error: AppError;
   at: number;
@@ -136,9 +148,8 @@ export type HoldRelease = 'signIn' | 'instanceConnected' | 'online' | 'retryNow'
 
 /** Why sending is held, and what will resume it. */
 export interface OutboxHold {
-  kind: ErrorKind;
-  /** The server's own words, or a plain description; never contains a secret. */
-  message: string;
+  /** What the last try met. */
+  error: AppError;
   releasedBy: HoldRelease[];
   /** Epoch ms of the next automatic try; null when only an event in `releasedBy` resumes sending. */
   retryAt: number | null;
@@ -155,10 +166,6 @@ export interface OutboxStatus {
   failed: FailedChange[];
   canUndo: boolean;
 }
-
-/** The languages of the UI; the renderer picks one and tells main, which localizes the native menu. */
-export const uiLocales = ['en', 'pt-BR'] as const;
-export type UiLocale = (typeof uiLocales)[number];
 
 /** 'unavailable': the socket has not opened for a few seconds (or RyzeAPI is unreachable). */
 export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
@@ -177,34 +184,8 @@ export interface ConnectionStatus {
   online: boolean;
 }
 
-// ---- Errors -------------------------------------------------------------------------------------
-
-/** Every failure the renderer can be told about. API kinds mirror RyzeAPI's HTTP classes (API.md §4). */
-export const errorKinds = [
-  'auth',
-  'forbidden',
-  'notFound',
-  'disconnected',
-  'rateLimited',
-  'invalidRequest',
-  'network',
-  /** RyzeAPI answered with a redirect, which the app never follows (the token would go along). */
-  'redirected',
-  'server',
-  'keychainUnavailable',
-  'invalidArgument',
-  'forbiddenSender',
-  'notSignedIn',
-  'store',
-  'internal',
-] as const;
-export type ErrorKind = (typeof errorKinds)[number];
-
-export interface AppError {
-  kind: ErrorKind;
-  /** The server's exact error.message, or a plain description; never contains a secret. */
-  message: string;
-}
+// ---- Errors ---------------------------------------------------------------------------------------
+// Errors and notices are codes with typed parameters (preload/app-errors.ts, re-exported above).
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -221,18 +202,20 @@ const pageArgs = {
 /**
  * The token goes into a request header as it is: printable ASCII only, so the page cannot use sign-in to
  * send arbitrary header content (and a pasted line break gets a clear answer instead of a network error).
+ * The issue's message is a code the router turns into a `badToken` error.
  */
-const token = v.pipe(
-  nonEmpty(4096),
-  v.regex(/^[\x20-\x7e]+$/, 'The token can only hold letters, digits and ASCII punctuation.'),
-);
-/** See preload/base-url.ts: the output is the address in its normal form; the message never quotes it. */
+export const tokenIssue = 'badToken';
+const token = v.pipe(nonEmpty(4096), v.regex(/^[\x20-\x7e]+$/, tokenIssue));
+/**
+ * See preload/base-url.ts: the output is the address in its normal form. The issue's message is the
+ * problem's code (never the input), which the router turns into a `badBaseUrl` error.
+ */
 const baseUrl = v.pipe(
   v.string(),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const check = checkBaseUrl(dataset.value);
     if (check.ok) return check.url;
-    addIssue({ message: baseUrlProblemText[check.problem] });
+    addIssue({ message: check.problem });
     return NEVER;
   }),
 );
@@ -319,23 +302,21 @@ export type RequestArgs<C extends RequestChannel> = v.InferInput<(typeof request
 export type RequestResult<C extends RequestChannel> = (typeof requests)[C]['result'];
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
-/** Main → renderer events and their payloads. */
-export interface EventPayloads {
-  'session:changed': Session;
+/** Carries an event's payload type in the table below; there is no runtime value behind it. */
+const carries = <T>(): T => undefined as T;
+
+/** Main → renderer events and their payloads: the channel list and the types both come from here. */
+export const events = {
+  'session:changed': carries<Session>(),
   /** Something in the chat list changed; the renderer re-reads the pages it shows. */
-  'chats:changed': null;
-  'messages:changed': { chatJid: string };
-  'outbox:changed': OutboxStatus;
-  'connection:changed': ConnectionStatus;
-}
+  'chats:changed': carries<null>(),
+  'messages:changed': carries<{ chatJid: string }>(),
+  'outbox:changed': carries<OutboxStatus>(),
+  'connection:changed': carries<ConnectionStatus>(),
+} as const;
+export type EventPayloads = { [E in keyof typeof events]: (typeof events)[E] };
 export type EventChannel = keyof EventPayloads;
-export const eventChannels: EventChannel[] = [
-  'session:changed',
-  'chats:changed',
-  'messages:changed',
-  'outbox:changed',
-  'connection:changed',
-];
+export const eventChannels = Object.keys(events) as EventChannel[];
 
 /** One function per request channel, channel fixed: the page never names an arbitrary channel. */
 export type RyzeRequests = {

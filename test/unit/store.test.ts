@@ -31,7 +31,7 @@ describe('the local store', () => {
     const raw = new DatabaseSync(join(dir.path, storeFileName));
     raw.exec(`PRAGMA user_version = ${migrations.length + 5}`);
     raw.close();
-    expect(() => openDatabase(dir.path)).toThrow(/newer version/);
+    expect(() => openDatabase(dir.path)).toThrow(expect.objectContaining({ code: 'storeTooNew' }));
   });
 
   it('moves a corrupt store aside, keeps it, and starts a new one', () => {

@@ -31,7 +31,7 @@ class SessionStore {
     this.adding = false;
     if (session.storeNotice && !this.#toldAboutStore) {
       this.#toldAboutStore = true;
-      notices.error({ kind: 'store', message: session.storeNotice });
+      notices.notice(session.storeNotice);
     }
   }
 
