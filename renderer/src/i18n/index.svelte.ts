@@ -2,18 +2,15 @@
  * The tiny translation helper. `t(key, params)` reads the current locale's catalogue; components that call it
  * re-render when the locale changes because `i18n.locale` is reactive state.
  *
- * Adding a language: its catalogue file beside en.ts, its entry in `catalogs` below, and its tag in the
- * contract's `uiLocales` (which main's native texts follow too); the types make each of these required.
+ * Adding a language: its catalogue file beside en.ts, registered in catalogs.ts, and its tag in the
+ * contract's `uiLocales` with main's native texts (main/shell/strings.ts); the types require each.
  */
 import { isUiLocale, matchUiLocale, uiLocales, type UiLocale } from '../../../preload/contract.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
-import { ptBR } from './pt-BR.ts';
+import { catalogs } from './catalogs.ts';
+import type { MessageKey } from './en.ts';
 
 export type { MessageKey };
 export type Locale = UiLocale;
-
-/** Every language's catalogue, keyed by its tag. */
-const catalogs: Record<Locale, Messages> = { en, 'pt-BR': ptBR };
 
 export const locales: readonly Locale[] = uiLocales;
 const STORAGE_KEY = 'ryze.locale';
