@@ -7,11 +7,15 @@ import { IpcRouter, type CallerInfo, type Handlers } from './ipc/router.ts';
 import { RotatingLog } from './log/rotating-log.ts';
 import { ShellHooks } from './core/shell-hooks.ts';
 import { LiveService } from './live/live-service.ts';
+import { MediaCache } from './media/media-cache.ts';
+import { MediaService } from './media/media-service.ts';
+import { CatchUp } from './messages/catch-up.ts';
 import { MessageService } from './messages/message-service.ts';
 import { SearchService } from './search/search-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { TokenVault } from './secrets/token-vault.ts';
 import { SessionService } from './session/session-service.ts';
+import { removeAccountData } from './store/account-data.ts';
 import { AccountsRepo } from './store/accounts-repo.ts';
 import { ChatsRepo } from './store/chats-repo.ts';
 import { openDatabase } from './store/database.ts';
@@ -56,6 +60,8 @@ export function createApp(options: AppOptions) {
   const outboxRepo = new OutboxRepo(db);
   const vault = new TokenVault(options.secretStore, clock);
   const connectivity = new Connectivity(clock, options.fetch);
+  /** Media files opened before: 512 MB at most, least recently opened dropped first. */
+  const mediaCache = new MediaCache(join(options.dataDir, 'media'), 512 * 1024 * 1024);
 
   // Built before the session because the session starts and stops its senders as accounts come and go.
   let favorites: FavoritesService | null = null;
@@ -76,6 +82,7 @@ export function createApp(options: AppOptions) {
     shellHooks.reportRefused({ target: change.target.kind, name: change.name, accountId }),
   );
   let live: LiveService | null = null;
+  let catchUp: CatchUp | null = null;
 
   session = new SessionService({
     accounts,
@@ -92,14 +99,34 @@ export function createApp(options: AppOptions) {
       );
       connectivity.reset();
       outbox.follow(signedIn);
-      if (shown) live?.start(shown);
-      else live?.stop();
+      if (shown) {
+        live?.start(shown);
+        void catchUp?.run(shown);
+      } else live?.stop();
+    },
+    removeLocalData: async (accountId) => {
+      // Nothing of the account may be sending or writing while its rows go.
+      await outbox.stopAccount(accountId);
+      if (session?.context?.accountId === accountId) live?.stop();
+      removeAccountData(db, accountId);
+      mediaCache.forget(accountId);
+      log.info('Removed an account’s chats, messages and pending changes from this computer');
     },
     onSignedIn: (accountId) => outbox.signedIn(accountId),
   });
   const chats = new ChatService({ session, chats: chatsRepo, emit });
   const messages = new MessageService({ session, chats: chatsRepo, messages: messagesRepo, emit });
   const search = new SearchService({ session, db });
+  const media = new MediaService({ session, messages: messagesRepo, cache: mediaCache });
+  catchUp = new CatchUp({
+    chats: chatsRepo,
+    messages: messagesRepo,
+    clock,
+    emit,
+    isViewing: (accountId, chatJid) => chats.isViewing(accountId, chatJid),
+    onError: (error) => log.warn(`Catching up on recent chats stopped: ${(error as Error).message}`),
+  });
+  const recent = catchUp;
   favorites = new FavoritesService({ session, outbox, chats: chatsRepo, messages: messagesRepo });
   live = new LiveService({
     session,
@@ -111,6 +138,8 @@ export function createApp(options: AppOptions) {
     ...(options.random ? { random: options.random } : {}),
     onInstanceConnected: (accountId) => outbox.instanceConnected(accountId),
     onStoreFailure: (error) => log.error('A live message could not be stored', error),
+    isViewing: (accountId, chatJid) => chats.isViewing(accountId, chatJid),
+    onOpened: (ctx) => void recent.run(ctx),
   });
   const fav = favorites;
   const liveService = live;
@@ -124,14 +153,17 @@ export function createApp(options: AppOptions) {
       return null;
     },
     'session:retryKeychain': () => session.retryKeychain(),
-    'session:signOut': () => session.signOut(),
+    'session:signOut': (args) => session.signOut(args?.removeLocalData === true),
     'accounts:list': () => session.list((accountId) => outbox.pendingCount(accountId)),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
     'accounts:instances': () => session.instances(),
     'accounts:openInstance': ({ instance }) => session.openInstance(instance),
     'chats:page': ({ offset, limit, query }) => chats.page(offset, limit, query),
     'chats:refresh': () => chats.refresh(),
+    'chats:viewing': ({ chatJid }) => chats.viewing(chatJid),
     'messages:page': ({ chatJid, offset, limit }) => messages.page(chatJid, offset, limit),
+    'messages:locate': ({ chatJid, messageId }) => messages.locate(chatJid, messageId),
+    'media:open': ({ chatJid, messageId }) => media.open(chatJid, messageId),
     'messages:loadOlder': ({ chatJid }) => messages.loadOlder(chatJid),
     'favorites:set': ({ target, favorite }) => fav.set(target, favorite),
     'favorites:undo': () => fav.undo(),

@@ -39,6 +39,8 @@ export type ErrorOrigin = 'app' | 'network' | 'server';
 export interface ParamTypes {
   /** How many of something. */
   count: number;
+  /** A size in bytes (the window writes it in KB or MB). */
+  bytes: number;
   /** An instant, epoch ms (the window shows it in the user's time format). */
   time: number;
   /** An HTTP status code. */
@@ -116,6 +118,9 @@ export const errorCodes = {
   noSuchInstance: { kind: 'invalidArgument', origin: 'app', params: { instance: 'name' } },
   unknownTarget: { kind: 'invalidArgument', origin: 'app', params: { target: 'target' } },
   failedChangeGone: { kind: 'invalidArgument', origin: 'app', params: none },
+  noMediaFile: { kind: 'invalidArgument', origin: 'app', params: none },
+  /** Files larger than `limit` are not opened in the app (their bytes would cross IPC). */
+  mediaTooLarge: { kind: 'invalidArgument', origin: 'app', params: { size: 'bytes', limit: 'bytes' } },
 
   // The local store.
   storeUnreadable: { kind: 'store', origin: 'app', params: none },

@@ -79,6 +79,34 @@ export interface ChatRow {
   favorite: boolean;
   /** True while a favorite change for this chat waits in the outbox. */
   pending: boolean;
+  /** Type of the newest message (for a preview when it has no text), '' when none is held. */
+  lastType: string;
+  /** Messages received live or caught up since the chat was last open on this computer. */
+  unread: number;
+  /** The latest star change for this chat the server refused, until it is retried or dismissed. */
+  failed: RowFailure | null;
+}
+
+/** Send status of a message, from history/getMessage `status` (API.md §6.4, §6.12); '' when not told. */
+export type SendStatus = '' | 'pending' | 'sent' | 'delivered' | 'read' | 'played' | 'error';
+
+/** What is known about a media message's file (API.md §6.4 data.media); null fields were not sent. */
+export interface MediaInfo {
+  mimeType: string;
+  /** Bytes. */
+  size: number | null;
+  /** Seconds, for audio and video. */
+  durationSec: number | null;
+  fileName: string;
+  /** An audio recorded as a voice note. */
+  voice: boolean;
+}
+
+/** A refused change, marked on the row it belongs to (its id is the one `outbox:retry` takes). */
+export interface RowFailure {
+  id: number;
+  wanted: boolean;
+  error: AppError;
 }
 
 export interface MessageRow {
@@ -88,11 +116,27 @@ export interface MessageRow {
   senderJid: string;
   senderName: string;
   type: string;
+  /** The text, or a media message's caption. */
   text: string;
   /** Epoch ms. */
   timestamp: number;
   favorite: boolean;
   pending: boolean;
+  status: SendStatus;
+  media: MediaInfo | null;
+  /** The latest star change for this message the server refused, until it is retried or dismissed. */
+  failed: RowFailure | null;
+}
+
+/** Media files larger than this are not opened in the app (their bytes cross IPC as base64). */
+export const maxMediaBytes = 25 * 1024 * 1024;
+
+/** A media file to show or save: bytes as base64, as RyzeAPI hands them (API.md §6.12). */
+export interface MediaFile {
+  mimeType: string;
+  base64: string;
+  size: number;
+  fileName: string;
 }
 
 export interface Page<T> {
@@ -242,7 +286,11 @@ export const requests = {
   'session:cancelSignIn': { args: none, result: returns<null>() },
   /** Reads the keychain again (after the user unlocked it) and signs in the accounts waiting there. */
   'session:retryKeychain': { args: none, result: returns<Session>() },
-  'session:signOut': { args: none, result: returns<Session>() },
+  /** `removeLocalData`: also delete the account's chats, messages and pending changes from this computer. */
+  'session:signOut': {
+    args: v.optional(v.strictObject({ removeLocalData: v.boolean() })),
+    result: returns<Session>(),
+  },
   'accounts:list': { args: none, result: returns<AccountSummary[]>() },
   'accounts:switch': {
     args: v.strictObject({ accountId: nonEmpty(64) }),
@@ -258,9 +306,21 @@ export const requests = {
     result: returns<Page<ChatRow>>(),
   },
   'chats:refresh': { args: none, result: returns<{ count: number }>() },
+  /** The chat on screen (null: none): its unread count is cleared and stays 0 while it is shown. */
+  'chats:viewing': { args: v.strictObject({ chatJid: v.nullable(jid) }), result: returns<null>() },
   'messages:page': {
     args: v.strictObject({ chatJid: jid, ...pageArgs }),
     result: returns<Page<MessageRow>>(),
+  },
+  /** Where a message is in its chat's time order (offset 0 = oldest held); null when it is not held. */
+  'messages:locate': {
+    args: v.strictObject({ chatJid: jid, messageId }),
+    result: returns<{ index: number | null; total: number }>(),
+  },
+  /** A media message's file, from the disk cache or one GET /api/chat/base64 call; never prefetched. */
+  'media:open': {
+    args: v.strictObject({ chatJid: jid, messageId }),
+    result: returns<MediaFile>(),
   },
   'messages:loadOlder': {
     args: v.strictObject({ chatJid: jid }),

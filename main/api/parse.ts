@@ -1,4 +1,5 @@
-import type { ConnectionState, InstanceSummary } from '../../preload/contract.ts';
+import { httpFailure } from './api-failure.ts';
+import type { ConnectionState, InstanceSummary, MediaInfo, SendStatus } from '../../preload/contract.ts';
 
 /**
  * Tolerant readers for RyzeAPI bodies. Field casing is not uniform across endpoints and some shapes are
@@ -93,6 +94,9 @@ export interface ApiMessage {
   type: string;
   text: string;
   timestamp: number;
+  /** '' or absent: not told. */
+  status?: SendStatus;
+  media?: MediaInfo | null;
 }
 
 /** The latest time a Date can hold; anything beyond is garbage, and past 2^53 SQLite could not hand it back. */
@@ -104,22 +108,85 @@ function parseTime(value: unknown): number {
   return Number.isFinite(ms) && Math.abs(ms) <= maxTime ? Math.round(ms) : 0;
 }
 
-/** One history item (shape not documented, API.md §6.3) or getMessage `data`. */
+/**
+ * Send status. getMessage sends words (API.md §6.4 "delivered", "read"); GET /api/chat/status also gives
+ * codes (§6.12: pending 0, sent 1, delivered 2, received 3, read 4, played 5, error -1). "received" is an
+ * incoming message, which has no send status to show; anything unknown reads as ''.
+ */
+export function parseStatus(value: unknown): SendStatus {
+  const codes: Record<string, SendStatus> = {
+    '0': 'pending',
+    '1': 'sent',
+    '2': 'delivered',
+    '4': 'read',
+    '5': 'played',
+    '-1': 'error',
+    server_ack: 'sent',
+    delivery_ack: 'delivered',
+    failed: 'error',
+  };
+  const word = (typeof value === 'number' ? String(value) : str(value)).trim().toLowerCase();
+  if (['pending', 'sent', 'delivered', 'read', 'played', 'error'].includes(word)) return word as SendStatus;
+  return codes[word] ?? '';
+}
+
+/** A count given as a number or a numeric string (protobuf int64s often arrive as strings); null otherwise. */
+function count(value: unknown): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+const mediaTypes = ['image', 'video', 'audio', 'ptt', 'document', 'sticker'];
+
+/**
+ * `media` of a history item or getMessage `data` (API.md §6.4: type, mimeType, size, duration). History's
+ * item shape and the file name's key are not documented (NF), so the spellings seen in WhatsApp payloads are
+ * accepted too, and a media object that says nothing usable reads as no media.
+ */
+export function parseMedia(value: unknown, type: string): MediaInfo | null {
+  if (!isObject(value)) return null;
+  const mimeType = firstString(value, 'mimeType', 'mimetype', 'mime_type');
+  const size = count(value.size ?? value.fileLength ?? value.file_length ?? value.fileSize);
+  const durationSec = count(value.duration ?? value.seconds);
+  const fileName = firstString(value, 'fileName', 'file_name', 'filename', 'title');
+  if (!mimeType && size === null && durationSec === null && !fileName && !mediaTypes.includes(type))
+    return null;
+  return {
+    mimeType,
+    size,
+    durationSec,
+    fileName,
+    voice: type === 'ptt' || value.ptt === true || value.isVoice === true || value.voice === true,
+  };
+}
+
+/** The message's type: the item's own, unless it says text while carrying media of a known type. */
+function typeOf(item: Json, media: Json): string {
+  const own = firstString(item, 'type', 'messageType', 'message_type');
+  const ofMedia = firstString(media, 'type', 'mediaType', 'media_type');
+  if ((!own || own === 'text') && mediaTypes.includes(ofMedia)) return ofMedia;
+  return own || 'text';
+}
+
+/** One history item (item shape not documented, API.md §6.3) or getMessage `data` (§6.4). */
 export function parseMessage(item: Json, fallbackChatJid: string): ApiMessage | null {
   const id = firstString(item, 'id', 'messageId', 'message_id');
   if (!id) return null;
   const content = item.content;
-  const text = typeof content === 'string' ? content : firstString(obj(content), 'text');
+  const text = typeof content === 'string' ? content : firstString(obj(content), 'text', 'caption');
   const direction = str(item.direction);
+  const type = typeOf(item, obj(item.media));
   return {
     id,
     chatJid: firstString(item, 'chat_jid', 'chatJid', 'chat') || fallbackChatJid,
     fromMe: item.fromMe === true || item.from_me === true || direction === 'outgoing',
     senderJid: firstString(item, 'senderJid', 'sender_jid', 'from'),
     senderName: firstString(item, 'pushName', 'push_name', 'senderName'),
-    type: firstString(item, 'type') || 'text',
+    type,
     text: text || firstString(item, 'text', 'body', 'caption'),
     timestamp: parseTime(item.timestamp),
+    status: parseStatus(item.status),
+    media: parseMedia(item.media, type),
   };
 }
 
@@ -137,9 +204,8 @@ export function parseExchangeEvent(data: Json): (ApiMessage & { chatName: string
   const chatJid = firstString(chat, 'jid');
   if (!id || !chatJid) return null;
   const content = catalog ? obj(inner.content).text : inner.content;
-  const type = catalog
-    ? firstString(obj(inner.media), 'type') || 'text'
-    : firstString(inner, 'type') || 'text';
+  const media = obj(inner.media);
+  const type = catalog ? firstString(media, 'type') || 'text' : typeOf(inner, media);
   return {
     id,
     chatJid,
@@ -150,6 +216,9 @@ export function parseExchangeEvent(data: Json): (ApiMessage & { chatName: string
     type,
     text: typeof content === 'string' ? content : '',
     timestamp: parseTime(source.timestamp),
+    // A live message is new: its receipts come later (message.status, not followed here).
+    status: '',
+    media: parseMedia(inner.media, type),
   };
 }
 
@@ -166,4 +235,24 @@ export function parseFavoriteAnswer(body: Json): FavoriteAnswer {
     favorite: typeof body.favorite === 'boolean' ? body.favorite : null,
     messageId: typeof body.message_id === 'string' ? body.message_id : null,
   };
+}
+
+export interface ApiMediaFile {
+  mimeType: string;
+  /** Decoded bytes. */
+  bytes: Buffer;
+}
+
+/**
+ * GET /api/chat/base64 (API.md §6.12): `mime_type` and `base64`. A body without readable base64 is a
+ * server fault, not an empty file; a data: URL prefix, which some gateways add, is taken off.
+ */
+export function parseMediaFile(body: Json): ApiMediaFile {
+  const raw = firstString(body, 'base64', 'data').replace(/^data:[^,]*,/, '');
+  const mimeType = firstString(body, 'mime_type', 'mimeType', 'mimetype') || 'application/octet-stream';
+  const clean = raw.replace(/\s+/g, '');
+  if (!clean || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) {
+    throw httpFailure('unreadableAnswer', 200, '');
+  }
+  return { mimeType, bytes: Buffer.from(clean, 'base64') };
 }

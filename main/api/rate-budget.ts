@@ -49,6 +49,12 @@ export class RateBudget {
     return this.resetAt === 0 ? assumedWindowMs : this.resetAt - now;
   }
 
+  /** Requests left in this window as far as we know (the whole limit when nothing was counted yet). */
+  available(): { remaining: number; limit: number } {
+    this.waitMs('interactive'); // forgets a window that has ended
+    return { remaining: this.remaining ?? this.limit, limit: this.limit };
+  }
+
   /** Folds in the X-RateLimit-* headers of any response. */
   observe(headers: Headers): void {
     const limit = Number(headers.get('x-ratelimit-limit'));

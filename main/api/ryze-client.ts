@@ -9,8 +9,10 @@ import {
   parseContacts,
   parseInstances,
   parseFavoriteAnswer,
+  parseMediaFile,
   parseMessage,
   type ApiContact,
+  type ApiMediaFile,
   type FavoriteAnswer,
   type ApiMessage,
 } from './parse.ts';
@@ -81,11 +83,19 @@ export class RyzeClient {
     return parseContacts(await this.request('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive'));
   }
 
-  /** One page of history, newest first (API.md §6.3); `to` is inclusive. */
-  async history(instance: string, chat: string, count: number, to?: number): Promise<HistoryPage> {
+  /** One page of history, newest first (API.md §6.3); `to` and `from` are inclusive. */
+  async history(
+    instance: string,
+    chat: string,
+    count: number,
+    to?: number,
+    options: { from?: number; priority?: Priority } = {},
+  ): Promise<HistoryPage> {
     const json: Body = { number: chat, count };
     if (to !== undefined) json.to = new Date(to).toISOString();
-    const body = await this.request('post', `api/chat/history/${enc(instance)}`, { json }, 'interactive');
+    if (options.from !== undefined) json.from = new Date(options.from).toISOString();
+    const priority = options.priority ?? 'interactive';
+    const body = await this.request('post', `api/chat/history/${enc(instance)}`, { json }, priority);
     const chatJid = typeof body.chat_jid === 'string' && body.chat_jid ? body.chat_jid : chat;
     const items = Array.isArray(body.messages) ? body.messages : [];
     const messages = items.flatMap((item) => {
@@ -105,6 +115,17 @@ export class RyzeClient {
     if (!isObject(body.data)) return null;
     const chat = typeof body.data.chat === 'string' ? body.data.chat : '';
     return parseMessage({ ...body.data, id: messageId }, chat);
+  }
+
+  /** A message's media file, base64-encoded in one answer (API.md §6.12); 404 until the server stored it. */
+  async mediaBase64(instance: string, messageId: string): Promise<ApiMediaFile> {
+    const body = await this.request(
+      'get',
+      `api/chat/base64/${enc(instance)}`,
+      { searchParams: { messageId } },
+      'interactive',
+    );
+    return parseMediaFile(body);
   }
 
   /**

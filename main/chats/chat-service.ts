@@ -28,8 +28,30 @@ export class ChatService {
     this.emit = deps.emit;
   }
 
+  /** The chat on screen, per account: its unread count stays 0 while it is shown. */
+  private readonly viewed = new Map<string, string>();
+
   page(offset: number, limit: number, query?: string): Page<ChatRow> {
     return this.chats.page(this.session.requireContext().accountId, offset, limit, query);
+  }
+
+  /** The renderer shows `chatJid` (null: no chat): its unread count is cleared, on this computer only. */
+  viewing(chatJid: string | null): null {
+    const { accountId } = this.session.requireContext();
+    if (chatJid === null) {
+      this.viewed.delete(accountId);
+      return null;
+    }
+    this.viewed.set(accountId, chatJid);
+    if ((this.chats.get(accountId, chatJid)?.unread ?? 0) > 0) {
+      this.chats.clearUnread(accountId, chatJid);
+      this.emit('chats:changed', null);
+    }
+    return null;
+  }
+
+  isViewing(accountId: string, chatJid: string): boolean {
+    return this.viewed.get(accountId) === chatJid;
   }
 
   /**

@@ -31,6 +31,10 @@ export interface LiveServiceDeps {
   onInstanceConnected: (accountId: string) => void;
   /** A live message could not be stored (for the log). */
   onStoreFailure?: (error: unknown) => void;
+  /** Whether the chat is on screen: its live messages are read as they arrive, not counted unread. */
+  isViewing?: (accountId: string, chatJid: string) => boolean;
+  /** The socket opened (at start or after a drop): what it missed can be caught up. */
+  onOpened?: (ctx: AccountContext) => void;
 }
 
 /**
@@ -129,6 +133,7 @@ export class LiveService {
       socket.on('open', () => {
         opened = true;
         this.link.setLive('open');
+        this.deps.onOpened?.(ctx);
       });
       socket.on('pong', () => (lastHeard = this.deps.clock.now()));
       socket.on('message', (data) => {
@@ -177,14 +182,18 @@ export class LiveService {
     const name =
       known?.displayName ??
       (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
-    this.deps.messages.save(ctx.accountId, [message]);
-    // A frame without text (media, or trimmed by the server): the stored snapshot has it.
-    if (!message.text) void this.rehydrate(ctx, message.id, message.chatJid);
+    const added = this.deps.messages.save(ctx.accountId, [message]);
+    // A frame without text (trimmed by the server) or a media frame without the file's details: the stored
+    // snapshot has them.
+    const media = message.type !== 'text';
+    if (!message.text || (media && message.media?.size == null))
+      void this.rehydrate(ctx, message.id, message.chatJid);
+    const unread = added > 0 && !message.fromMe && !this.deps.isViewing?.(ctx.accountId, message.chatJid);
     this.deps.chats.noteActivity(
       ctx.accountId,
       { jid: message.chatJid, displayName: name, number },
-      message.timestamp,
-      message.text,
+      { at: message.timestamp, preview: message.text, type: message.type },
+      unread ? 1 : 0,
     );
     this.deps.emit('messages:changed', { chatJid: message.chatJid });
     this.deps.emit('chats:changed', null);
@@ -194,9 +203,9 @@ export class LiveService {
   private async rehydrate(ctx: AccountContext, id: string, chatJid: string): Promise<void> {
     try {
       const full = await ctx.client.getMessage(ctx.instance.name, id);
-      if (!full?.text) return;
-      this.deps.messages.fill(ctx.accountId, id, full.text, full.type);
-      this.deps.chats.notePreview(ctx.accountId, chatJid, full.timestamp, full.text);
+      if (!full) return;
+      this.deps.messages.fill(ctx.accountId, { ...full, id });
+      this.deps.chats.notePreview(ctx.accountId, chatJid, full.timestamp, full.text, full.type);
       this.deps.emit('messages:changed', { chatJid });
       this.deps.emit('chats:changed', null);
     } catch {

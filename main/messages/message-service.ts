@@ -27,6 +27,11 @@ export class MessageService {
     return this.messages.page(this.session.requireContext().accountId, chatJid, offset, limit);
   }
 
+  /** Where a message is, so the list can go straight to it (a search hit, a favorite). */
+  locate(chatJid: string, messageId: string): { index: number | null; total: number } {
+    return this.messages.locate(this.session.requireContext().accountId, chatJid, messageId);
+  }
+
   /** Fetches the page before the oldest message held. Concurrent calls for one chat share one request. */
   loadOlder(chatJid: string): Promise<{ added: number; reachedStart: boolean }> {
     const ctx = this.session.requireContext();
@@ -63,8 +68,7 @@ export class MessageService {
           displayName: known?.displayName ?? (numberOf(chatJid) || chatJid),
           number: numberOf(chatJid),
         },
-        newest.timestamp,
-        newest.text,
+        { at: newest.timestamp, preview: newest.text, type: newest.type },
       );
       this.emit('chats:changed', null);
     }

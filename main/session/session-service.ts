@@ -36,6 +36,8 @@ export interface SessionServiceDeps {
   onAccountsChange: (active: AccountContext | null, signedIn: readonly AccountContext[]) => void;
   /** The user signed in to an account (again, perhaps without signing out): what held its changes may be fixed. */
   onSignedIn?: (accountId: string) => void;
+  /** Deletes what this computer holds for a signed-out account, when the user asks for that. */
+  removeLocalData?: (accountId: string) => void | Promise<void>;
 }
 
 interface PendingSignIn {
@@ -246,13 +248,14 @@ export class SessionService {
   /**
    * Forgets the shown account's token (keychain entry removed) and shows another signed-in account, if
    * any. The account's store, including changes still queued, stays on disk and resumes if it signs in
-   * again.
+   * again, unless `removeLocalData` asks to delete it (its pending changes are then never sent).
    */
-  async signOut(): Promise<Session> {
+  async signOut(removeLocalData = false): Promise<Session> {
     const active = this.active;
     if (!active) return this.snapshot();
     await this.deps.vault.remove(active.accountId);
     this.signedIn.delete(active.accountId);
+    if (removeLocalData) await this.deps.removeLocalData?.(active.accountId);
     const next = this.signedIn.values().next().value ?? null;
     if (!next) this.deps.accounts.setCurrent(null);
     this.show(next);

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ChatRow, Page } from '../../preload/contract.ts';
 import type { ApiContact } from '../api/parse.ts';
 import { transaction } from './database.ts';
+import { latestFailure, toRowFailure } from './row-failure.ts';
 import { containsPattern, foldForSearch } from './text-search.ts';
 
 interface ChatDbRow {
@@ -13,10 +14,14 @@ interface ChatDbRow {
   last_preview: string;
   favorite: number | null;
   pending: number;
+  last_type: string;
+  unread: number;
+  failed: string | null;
 }
 
 const chatColumns = `c.jid, c.display_name, c.number, c.in_address_book, c.last_activity, c.last_preview,
-  f.wanted AS favorite, (o.id IS NOT NULL) AS pending`;
+  f.wanted AS favorite, (o.id IS NOT NULL) AS pending, c.last_type, c.unread,
+  ${latestFailure('c.account_id', "'chat:' || c.jid")} AS failed`;
 const favoriteJoins = `LEFT JOIN favorites f ON f.account_id = c.account_id AND f.target_key = 'chat:' || c.jid
   LEFT JOIN outbox o ON o.account_id = c.account_id AND o.target_key = 'chat:' || c.jid`;
 
@@ -30,6 +35,9 @@ export function toChatRow(row: ChatDbRow): ChatRow {
     inAddressBook: row.in_address_book === 1,
     favorite: row.favorite === 1,
     pending: row.pending === 1,
+    lastType: row.last_type,
+    unread: row.unread,
+    failed: toRowFailure(row.failed),
   };
 }
 
@@ -71,30 +79,67 @@ export class ChatsRepo {
       .run(`contacts:${accountId}`, fingerprint);
   }
 
-  /** Records activity in a chat; a chat not in the address book is created with what is known. */
+  /**
+   * Records a message in a chat (the newest one wins the preview); a chat not in the address book is created
+   * with what is known. `unread` messages are added to the chat's count.
+   */
   noteActivity(
     accountId: string,
     chat: { jid: string; displayName: string; number: string },
-    at: number,
-    preview: string,
+    newest: { at: number; preview: string; type: string },
+    unread = 0,
   ): void {
     this.db
       .prepare(
-        `INSERT INTO chats (account_id, jid, display_name, number, last_activity, last_preview, search_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO chats (account_id, jid, display_name, number, last_activity, last_preview, last_type,
+           search_key, unread)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, jid) DO UPDATE SET
            last_preview = CASE WHEN excluded.last_activity >= chats.last_activity
              THEN excluded.last_preview ELSE chats.last_preview END,
-           last_activity = max(chats.last_activity, excluded.last_activity)`,
+           last_type = CASE WHEN excluded.last_activity >= chats.last_activity
+             THEN excluded.last_type ELSE chats.last_type END,
+           last_activity = max(chats.last_activity, excluded.last_activity),
+           unread = chats.unread + excluded.unread`,
       )
-      .run(accountId, chat.jid, chat.displayName, chat.number, at, preview.slice(0, 200), searchKey(chat));
+      .run(
+        accountId,
+        chat.jid,
+        chat.displayName,
+        chat.number,
+        newest.at,
+        newest.preview.slice(0, 200),
+        newest.type,
+        searchKey(chat),
+        unread,
+      );
   }
 
   /** Sets the preview if the message at `at` is still the chat's newest. */
-  notePreview(accountId: string, jid: string, at: number, preview: string): void {
+  notePreview(accountId: string, jid: string, at: number, preview: string, type: string): void {
     this.db
-      .prepare('UPDATE chats SET last_preview = ? WHERE account_id = ? AND jid = ? AND last_activity <= ?')
-      .run(preview.slice(0, 200), accountId, jid, at);
+      .prepare(
+        'UPDATE chats SET last_preview = ?, last_type = ? WHERE account_id = ? AND jid = ? AND last_activity <= ?',
+      )
+      .run(preview.slice(0, 200), type, accountId, jid, at);
+  }
+
+  clearUnread(accountId: string, jid: string): void {
+    this.db
+      .prepare('UPDATE chats SET unread = 0 WHERE account_id = ? AND jid = ? AND unread != 0')
+      .run(accountId, jid);
+  }
+
+  /** The chats with the newest activity (for catching up on start), newest first. */
+  mostRecentlyActive(accountId: string, limit: number): Array<{ jid: string; lastActivity: number }> {
+    return (
+      this.db
+        .prepare(
+          `SELECT jid, last_activity FROM chats WHERE account_id = ? AND last_activity > 0
+           ORDER BY last_activity DESC, display_name COLLATE NOCASE, jid LIMIT ?`,
+        )
+        .all(accountId, limit) as unknown as Array<{ jid: string; last_activity: number }>
+    ).map((r) => ({ jid: r.jid, lastActivity: r.last_activity }));
   }
 
   page(accountId: string, offset: number, limit: number, query = ''): Page<ChatRow> {

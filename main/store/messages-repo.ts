@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { FavoriteMessageRow, MessageRow, Page } from '../../preload/contract.ts';
+import type { FavoriteMessageRow, MediaInfo, MessageRow, Page, SendStatus } from '../../preload/contract.ts';
 import type { ApiMessage } from '../api/parse.ts';
 import { transaction } from './database.ts';
+import { latestFailure, toRowFailure } from './row-failure.ts';
 
 export interface MessageDbRow {
   id: string;
@@ -14,11 +15,15 @@ export interface MessageDbRow {
   text: string;
   favorite: number | null;
   pending: number;
+  status: string;
+  media: string | null;
+  failed: string | null;
   chat_name?: string;
 }
 
 export const messageColumns = `m.id, m.chat_jid, m.ts, m.from_me, m.sender_jid, m.sender_name, m.type, m.text,
-  f.wanted AS favorite, (o.id IS NOT NULL) AS pending`;
+  f.wanted AS favorite, (o.id IS NOT NULL) AS pending, m.status, m.media,
+  ${latestFailure('m.account_id', "'message:' || m.id")} AS failed`;
 export const favoriteJoins = `LEFT JOIN favorites f ON f.account_id = m.account_id AND f.target_key = 'message:' || m.id
   LEFT JOIN outbox o ON o.account_id = m.account_id AND o.target_key = 'message:' || m.id`;
 
@@ -34,8 +39,13 @@ export function toMessageRow(row: MessageDbRow): MessageRow {
     timestamp: row.ts,
     favorite: row.favorite === 1,
     pending: row.pending === 1,
+    status: row.status as SendStatus,
+    media: row.media ? (JSON.parse(row.media) as MediaInfo) : null,
+    failed: toRowFailure(row.failed),
   };
 }
+
+const mediaJson = (m: ApiMessage): string | null => (m.media ? JSON.stringify(m.media) : null);
 
 /** A block of a chat's time order (see migration 3): the rows from its first key up to the next block's. */
 interface Block {
@@ -57,8 +67,12 @@ export class MessagesRepo {
   /** Stores messages, ignoring ones already held (history pages overlap at their inclusive bound). */
   save(accountId: string, messages: readonly ApiMessage[]): number {
     const insert = this.db.prepare(
-      `INSERT INTO messages (account_id, id, chat_jid, ts, from_me, sender_jid, sender_name, type, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, id) DO NOTHING`,
+      `INSERT INTO messages (account_id, id, chat_jid, ts, from_me, sender_jid, sender_name, type, text, status, media)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, id) DO NOTHING`,
+    );
+    // A message held already may have been delivered or read since: its status follows the newest answer.
+    const restatus = this.db.prepare(
+      `UPDATE messages SET status = ? WHERE account_id = ? AND id = ? AND status IS NOT ?`,
     );
     return transaction(this.db, () => {
       let added = 0;
@@ -74,7 +88,10 @@ export class MessagesRepo {
           m.senderName,
           m.type,
           m.text,
+          m.status ?? '',
+          mediaJson(m),
         );
+        if (r.changes === 0 && m.status) restatus.run(m.status, accountId, m.id, m.status);
         if (r.changes > 0) chats.add(m.chatJid);
         added += Number(r.changes);
       }
@@ -118,11 +135,40 @@ export class MessagesRepo {
     }
   }
 
-  /** Completes a message that arrived without its text. */
-  fill(accountId: string, id: string, text: string, type: string): void {
+  /** Completes a message that arrived without its text or file details, from its stored snapshot. */
+  fill(accountId: string, full: ApiMessage): void {
     this.db
-      .prepare(`UPDATE messages SET text = ?, type = ? WHERE account_id = ? AND id = ? AND text = ''`)
-      .run(text, type, accountId, id);
+      .prepare(
+        `UPDATE messages SET text = CASE WHEN text = '' THEN ? ELSE text END, type = ?,
+           media = coalesce(?, media), status = CASE WHEN ? = '' THEN status ELSE ? END
+         WHERE account_id = ? AND id = ?`,
+      )
+      .run(full.text, full.type, mediaJson(full), full.status ?? '', full.status ?? '', accountId, full.id);
+  }
+
+  /** Where a message is in its chat's time order (0 = oldest held): blocks before it, then rows in its block. */
+  locate(accountId: string, chatJid: string, id: string): { index: number | null; total: number } {
+    const blocks = this.blocks(accountId, chatJid);
+    const total = blocks.reduce((sum, b) => sum + b.n, 0);
+    const m = this.db
+      .prepare('SELECT ts FROM messages WHERE account_id = ? AND id = ? AND chat_jid = ?')
+      .get(accountId, id, chatJid) as { ts: number } | undefined;
+    if (!m) return { index: null, total };
+    let before = 0;
+    let from = blocks[0] as Block;
+    for (const b of blocks) {
+      if (b.first_ts > m.ts || (b.first_ts === m.ts && b.first_id > id)) break;
+      from = b;
+      before += b.n;
+    }
+    before -= from.n;
+    const within = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM messages WHERE account_id = ? AND chat_jid = ?
+           AND (ts, id) >= (?, ?) AND (ts, id) < (?, ?)`,
+      )
+      .get(accountId, chatJid, from.first_ts, from.first_id, m.ts, id) as { n: number };
+    return { index: before + within.n, total };
   }
 
   /** Rows in chronological order; offset 0 is the oldest message held. */

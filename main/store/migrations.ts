@@ -287,7 +287,18 @@ export const migrations: readonly string[] = [
   DROP TABLE temp.message_fts_slots;
   INSERT INTO message_fts (message_fts) VALUES ('rebuild');
   `,
-  // 5: a refused change keeps its error as the contract's data (JSON of AppError: a code, its parameters
+  // 5: reading like a messaging app. A message's send status and its media (JSON: MediaInfo of the contract),
+  // a chat's unread count (kept locally: the API has none, API.md §12.1) and the type of its newest message
+  // (the preview of a photo without a caption), and an index to mark a refused change on its chat or
+  // message row without scanning the failed list once per row.
+  `
+  ALTER TABLE messages ADD COLUMN status TEXT NOT NULL DEFAULT '';
+  ALTER TABLE messages ADD COLUMN media TEXT;
+  ALTER TABLE chats ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE chats ADD COLUMN last_type TEXT NOT NULL DEFAULT '';
+  CREATE INDEX failed_changes_by_target ON failed_changes (account_id, target_key);
+  `,
+  // 6: a refused change keeps its error as the contract's data (JSON of AppError: a code, its parameters
   // and the server's own words), never a sentence, and is named from the chat and message rows when shown
   // rather than by a label written at the time. Rows from before are converted: the only changes dropped
   // into this list were a message RyzeAPI no longer had (404, its words kept), a request it refused (400,

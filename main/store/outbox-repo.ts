@@ -7,6 +7,7 @@ import {
   type FavoriteTarget,
 } from '../../preload/contract.ts';
 import { transaction } from './database.ts';
+import { storedError } from './row-failure.ts';
 
 /** favorites.confirmed while a call may have reached the server without its answer reaching us. */
 const unknownState = -1;
@@ -248,21 +249,21 @@ export class OutboxRepo {
   /**
    * Takes a change off the failed list: the user accepts the star as it is shown. If what the server
    * holds is unknown (the refusal came after a call whose answer was lost), the shown state is queued,
-   * so the server ends where the app shows. Returns whether something was queued.
+   * so the server ends where the app shows. Returns the target when that happened, null otherwise.
    */
-  dismissFailed(accountId: string, id: number, now: number): boolean {
+  dismissFailed(accountId: string, id: number, now: number): FavoriteTarget | null {
     return transaction(this.db, () => {
       const row = this.db
         .prepare(
-          `SELECT x.target_key, f.wanted, f.confirmed
+          `SELECT x.target_key, f.wanted, f.confirmed, f.kind, f.chat_jid, f.message_id
            FROM failed_changes x JOIN favorites f ON f.account_id = x.account_id AND f.target_key = x.target_key
            WHERE x.account_id = ? AND x.id = ?`,
         )
-        .get(accountId, id) as { target_key: string; wanted: number; confirmed: number | null } | undefined;
+        .get(accountId, id) as (Omit<EntryRow, 'id'> & { confirmed: number | null }) | undefined;
       this.db.prepare('DELETE FROM failed_changes WHERE account_id = ? AND id = ?').run(accountId, id);
-      if (row?.confirmed !== unknownState) return false;
+      if (row?.confirmed !== unknownState) return null;
       this.syncEntry(accountId, row.target_key, row.wanted === 1, unknownState, now);
-      return true;
+      return toTarget(row);
     });
   }
 
@@ -282,15 +283,4 @@ export class OutboxRepo {
         .run(accountId, key, wanted ? 1 : 0, now);
     }
   }
-}
-
-/** An error as stored (migration 5); one of a code this version does not know reads as internal. */
-function storedError(json: string): AppError {
-  try {
-    const error = JSON.parse(json) as AppError;
-    if (Object.hasOwn(errorCodes, error.code)) return error;
-  } catch {
-    // Not JSON: the store is ours, but a damaged row must not hide the others.
-  }
-  return appError('internal');
 }

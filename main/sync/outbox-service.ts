@@ -94,6 +94,16 @@ export class OutboxService {
     this.progress();
   }
 
+  /**
+   * Stops `accountId`'s sender and waits for its call in flight to be answered and recorded, so its rows
+   * can be removed (the user signed out and asked to delete the account's data).
+   */
+  async stopAccount(accountId: string): Promise<void> {
+    const worker = this.workers.get(accountId);
+    this.workers.delete(accountId);
+    await Promise.all([worker?.stop(), this.retiring.get(accountId)]);
+  }
+
   /** The user signed in to `accountId` again (by any path): a hold that a new sign-in fixes ends. */
   signedIn(accountId: string): void {
     this.workers.get(accountId)?.release('signIn');
@@ -133,14 +143,17 @@ export class OutboxService {
     const target = this.deps.repo.retryFailed(accountId, id, this.deps.clock.now());
     if (!target) throw fail('failedChangeGone');
     this.rowChanged(accountId, target);
-    this.workers.get(accountId)?.release('retryNow');
-    this.workers.get(accountId)?.wake();
+    const worker = this.workers.get(accountId);
+    worker?.release('retryNow');
+    worker?.wake();
     this.progress();
     return null;
   }
 
   dismiss(accountId: string, id: number): null {
-    if (this.deps.repo.dismissFailed(accountId, id, this.deps.clock.now())) {
+    const queued = this.deps.repo.dismissFailed(accountId, id, this.deps.clock.now());
+    if (queued) {
+      this.rowChanged(accountId, queued);
       this.workers.get(accountId)?.wake();
     }
     this.progress();

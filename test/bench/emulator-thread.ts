@@ -17,6 +17,7 @@ export interface EmulatorInfo {
   baseUrl: string;
   accountToken: string;
   bigChatJid: string;
+  groupJids: string[];
 }
 
 /** The Emulator methods the bench needs, asynchronous because they cross a thread. */
@@ -24,7 +25,7 @@ export class EmulatorThread {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  info: EmulatorInfo = { baseUrl: '', accountToken: '', bigChatJid: '' };
+  info: EmulatorInfo = { baseUrl: '', accountToken: '', bigChatJid: '', groupJids: [] };
 
   constructor(options: EmulatorOptions) {
     this.worker = new Worker(new URL(import.meta.url), { workerData: options });
@@ -81,6 +82,7 @@ if (!isMainThread && parentPort) {
             baseUrl: emulator.baseUrl,
             accountToken: emulator.accountToken,
             bigChatJid: emulator.bigChatJid,
+            groupJids: emulator.groupJids,
           };
         case 'stop':
           return emulator.stop();

@@ -255,3 +255,53 @@ export function toggleResult(): Promise<ToggleResult> {
   if (!bench.toggle) throw new Error('no toggle armed');
   return bench.toggle;
 }
+
+/**
+ * Clicks the search hit for message `id` and resolves with ms until that message's row is painted inside
+ * the message list's viewport (its chat opened and scrolled to it).
+ */
+export async function openHitAndTime(id: string): Promise<number> {
+  const { __bench: bench } = window as unknown as BenchGlobal;
+  const button = document.querySelector<HTMLElement>(
+    `[data-testid="message-hit"][data-id="${CSS.escape(id)}"] button[data-row-focus]`,
+  );
+  if (!button) throw new Error(`no search hit for ${id}`);
+  const landed = (): boolean => {
+    const list = document.querySelector('[data-testid="message-list"]');
+    const row = list?.querySelector(`[data-testid="message-row"][data-id="${CSS.escape(id)}"]`);
+    if (!list || !row) return false;
+    const box = row.getBoundingClientRect();
+    const view = list.getBoundingClientRect();
+    return box.bottom > view.top && box.top < view.bottom;
+  };
+  const t0 = performance.now();
+  const painted = bench.whenPainted(landed, 30_000);
+  button.click();
+  return (await painted) - t0;
+}
+
+/**
+ * Scrolls the open message list to just short of where older messages are asked for, then into it, and
+ * returns the message at a third of the view and its position, read before the older page can land.
+ */
+export async function armPrependProbe(): Promise<{ id: string; y: number } | null> {
+  const { __bench: bench } = window as unknown as BenchGlobal;
+  const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+  if (!el) throw new Error('no message list');
+  el.scrollTop = 800;
+  await bench.afterPaint();
+  await new Promise((r) => setTimeout(r, 200));
+  const at = el.getBoundingClientRect().top + 250;
+  const row = [...el.querySelectorAll<HTMLElement>('[data-testid="message-row"]')].find((r) => {
+    const box = r.getBoundingClientRect();
+    return box.top <= at && box.bottom > at;
+  });
+  el.scrollTop = 500;
+  return row ? { id: row.dataset.id ?? '', y: row.getBoundingClientRect().top } : null;
+}
+
+/** Where the probe's message is now (null when it is no longer rendered). */
+export function probePosition(id: string): number | null {
+  const row = document.querySelector(`[data-testid="message-row"][data-id="${CSS.escape(id)}"]`);
+  return row ? row.getBoundingClientRect().top : null;
+}

@@ -166,8 +166,13 @@ test('favorites and message search from the keyboard', async ({ page, ryze }) =>
   await page.keyboard.press('Control+z');
   await expect(starOf(page, 'message-hit', hits[1]!)).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await focus(page))?.key).toBe(hits[1]);
-  expect((await focus(page))?.list).toBe('message-row');
+  // The same id is on the hit that had focus: wait for focus to reach the message row in its chat.
+  await expect
+    .poll(async () => {
+      const now = await focus(page);
+      return `${now?.list}:${now?.key}`;
+    })
+    .toBe(`message-row:${hits[1]}`);
   expect((await focus(page))?.ring).toBe(true);
 
   // Escape: back to the result, then back to the search box, then the box is cleared.

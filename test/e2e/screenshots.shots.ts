@@ -1,5 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { Page } from '@playwright/test';
+import { accountIdOf } from '../../main/session/account-context.ts';
+import { storeFileName } from '../../main/store/database.ts';
 import { expect, signInThroughUi, test } from './harness/fixture.ts';
 
 /**
@@ -72,3 +76,79 @@ test('Portuguese', async ({ page, ryze }) => {
   await expect(page.getByTestId('chat-row').nth(5)).toBeVisible();
   await shot(page, 'chat-list-pt-BR');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`reading views, ${scheme} theme`, async ({ page, ryze }) => {
+    const { emulator } = ryze;
+    const chatJid = emulator.bigChatJid;
+    const day = 86_400_000;
+    const now = Date.now();
+    const add = (text: string, at: number, extra: object = {}) =>
+      emulator.addIncomingMessage('support', { chatJid, text, timestamp: new Date(at), ...extra });
+    add('Bom dia! Segue a foto do produto com defeito.', now - day - 3_600_000, { media: { type: 'image' } });
+    add('', now - day - 3_000_000, {
+      media: { type: 'document', fileName: 'Nota fiscal 4471.pdf', size: 184_320 },
+    });
+    add('', now - day, { media: { type: 'audio', duration: 42, size: 168_000, voice: true } });
+    add('Recebido, obrigado! Vou verificar com o estoque.', now - 3_600_000, { fromMe: true });
+    const long = add(
+      Array.from(
+        { length: 8 },
+        (_, k) =>
+          `${k + 1}. Conferimos o pedido ${45_120 + k}: os itens chegaram, mas a nota veio com o CNPJ antigo e o ` +
+          'frete foi cobrado duas vezes. Pode corrigir a nota e estornar o frete em dobro, por favor?',
+      ).join('\n\n'),
+      now - 600_000,
+    );
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(ryze.url);
+    await signInThroughUi(page, ryze);
+    await expect(page.getByTestId('chat-row').nth(5)).toBeVisible();
+    await page.getByTestId('chat-search').fill(chatJid.split('@')[0]!);
+    await page.locator(`[data-testid="chat-row"][data-jid="${chatJid}"] button`).first().click();
+    await expect(page.getByTestId('message-row').first()).toBeVisible();
+    await page.getByTestId('chat-search').fill('');
+    const photo = page.locator('[data-testid="message-media"][data-kind="image"]').last();
+    await photo.getByTestId('media-action').click();
+    await expect(photo.getByTestId('media-image')).toBeVisible();
+    await page
+      .locator(`[data-testid="message-row"][data-id="${long.id}"]`)
+      .evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.waitForTimeout(300);
+    await shot(page, `long-message-${scheme}`);
+    await photo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await shot(page, `media-days-${scheme}`);
+
+    const group = emulator.groupJids[0]!;
+    emulator.addIncomingMessage('support', { chatJid: group, text: 'Pessoal, a reunião mudou para 15h.' });
+    await page.locator(`[data-testid="chat-row"][data-jid="${group}"] button`).first().click();
+    await expect(page.getByTestId('message-sender').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await shot(page, `group-chat-${scheme}`);
+
+    // A refused change on its row: a message this computer holds that the server no longer has.
+    const db = new DatabaseSync(join(ryze.dataDir, storeFileName));
+    db.prepare(
+      `INSERT INTO messages (account_id, id, chat_jid, ts, from_me, text) VALUES (?, 'GONE-1', ?, ?, 0, ?)`,
+    ).run(accountIdOf(emulator.baseUrl, 'support'), chatJid, now, 'Mensagem apagada no celular');
+    db.close();
+    await page.getByTestId('chat-search').fill('apagada');
+    await page.getByTestId('message-hit').first().getByRole('button').first().click();
+    const gone = page.locator('[data-testid="message-row"][data-id="GONE-1"]');
+    await gone.getByTestId('star-button').click();
+    await expect(page.getByTestId('row-failed')).toBeVisible();
+    await page.getByTestId('chat-search').fill('');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    await shot(page, `refused-change-${scheme}`);
+
+    await emulator.stop();
+    await page.getByTestId('chat-row').nth(2).getByTestId('star-button').click();
+    await page.getByTestId('sign-out').click();
+    await expect(page.getByTestId('sign-out-dialog')).toBeVisible();
+    await shot(page, `sign-out-${scheme}`);
+    await page.getByTestId('sign-out-cancel').click();
+    await emulator.start();
+  });
+}

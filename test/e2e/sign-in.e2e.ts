@@ -74,8 +74,9 @@ test('sign in, browse and search chats, stay signed in across a restart, sign ou
   expect(await pageContents(page)).not.toContain(token);
   for (const file of filesUnder(ryze.dataDir)) expect(readFileSync(file).includes(token), file).toBe(false);
 
-  // Sign out removes the keychain entry and returns to sign-in.
+  // Sign out (once confirmed) removes the keychain entry and returns to sign-in.
   await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-out-confirm').click();
   await expect(page.getByTestId('token')).toBeVisible();
   expect(await keytar.getPassword(testKeychainService, accountId)).toBeNull();
   expect(await pageContents(page)).not.toContain(token);

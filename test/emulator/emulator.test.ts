@@ -701,3 +701,77 @@ describe('cli', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe('media, long texts and base64', () => {
+  const emu = createEmulator({ bigChatMessages: 600 });
+  beforeAll(() => emu.start());
+  afterAll(() => emu.stop());
+
+  const page = async (): Promise<Json[]> =>
+    (await call(emu, 'POST', '/api/chat/history/support', { body: { number: emu.bigChatJid, count: 600 } }))
+      .body['messages'] as Json[];
+
+  it('seeds about one media message in ten, with the fields getMessage documents', async () => {
+    const messages = await page();
+    const media = messages.filter((m) => m.media);
+    expect(media.length / messages.length).toBeGreaterThan(0.05);
+    expect(media.length / messages.length).toBeLessThan(0.15);
+    for (const m of media) {
+      expect(['image', 'video', 'audio', 'document', 'sticker']).toContain(m.type);
+      expect(m.media).toMatchObject({ type: m.type, mimeType: expect.any(String), size: expect.any(Number) });
+      if (m.type === 'audio' || m.type === 'video') expect(m.media.duration).toBeGreaterThan(0);
+      if (m.type === 'document') expect(m.media.fileName).toMatch(/\.pdf$/);
+    }
+    expect(messages.some((m) => (m.type === 'location' || m.type === 'contact') && !m.media)).toBe(true);
+    const lengths = messages.filter((m) => m.type === 'text').map((m) => (m.content as string).length);
+    expect(Math.min(...lengths)).toBe(1);
+    expect(Math.max(...lengths)).toBeGreaterThan(1_000);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(3_000);
+  });
+
+  it('returns the media bytes, exactly the size announced, and the documented errors', async () => {
+    const image = (await page()).find((m) => m.type === 'image') as Json;
+    const got = await call(emu, 'GET', `/api/chat/base64/support?messageId=${image.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({
+      success: true,
+      message: 'Base64 retrieved successfully',
+      message_id: image.id,
+      mime_type: 'image/png',
+      media_type: 'image',
+    });
+    const bytes = Buffer.from(got.body['base64'] as string, 'base64');
+    expect(bytes.length).toBe(image.media.size);
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const found = await call(emu, 'GET', `/api/chat/getMessage/support?messageId=${image.id}`);
+    expect(found.body['data'].media).toMatchObject({
+      type: 'image',
+      mimeType: 'image/png',
+      size: bytes.length,
+    });
+
+    const text = (await page()).find((m) => m.type === 'text') as Json;
+    const none = await call(emu, 'GET', `/api/chat/base64/support?messageId=${text.id}`);
+    expect(none.status).toBe(404);
+    expect(none.body).toEqual(errorBody('Message not found or no media available'));
+    const missing = await call(emu, 'GET', '/api/chat/base64/support');
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual(errorBody('messageId query parameter is required'));
+  });
+
+  it('stores a media message added at run time, caption as its content', async () => {
+    const { id } = emu.addIncomingMessage('support', {
+      chatJid: emu.bigChatJid,
+      text: 'Segue a nota',
+      media: { type: 'document', fileName: 'Nota 7.pdf', size: 12_345 },
+    });
+    const found = await call(emu, 'GET', `/api/chat/getMessage/support?messageId=${id}`);
+    expect(found.body['data']).toMatchObject({
+      type: 'document',
+      content: 'Segue a nota',
+      media: { type: 'document', mimeType: 'application/pdf', size: 12_345, fileName: 'Nota 7.pdf' },
+    });
+    const bytes = await call(emu, 'GET', `/api/chat/base64/support?messageId=${id}`);
+    expect(Buffer.from(bytes.body['base64'] as string, 'base64').length).toBe(12_345);
+  });
+});

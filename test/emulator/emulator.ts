@@ -70,6 +70,10 @@ class RyzeEmulator implements Emulator {
     return this.world.bigChatJid;
   }
 
+  get groupJids(): string[] {
+    return [...(this.world.instances[0]?.groups.keys() ?? [])];
+  }
+
   async start(): Promise<void> {
     if (this.server !== null) return;
     const deps = {

@@ -1,8 +1,9 @@
 import type { EventSink } from './context.ts';
 import { ChatHistory } from './history.ts';
 import { isGroupJid } from './jid.ts';
+import { pngSize } from './media.ts';
 import { hash32 } from './prng.ts';
-import type { IncomingMessageInput, StoredMessage } from './types.ts';
+import type { IncomingMessageInput, StoredMedia, StoredMessage } from './types.ts';
 import { resolveChatJid } from './world.ts';
 import type { InstanceRecord, World } from './world.ts';
 
@@ -62,11 +63,31 @@ export function addIncoming(
     content: input.text,
     status: fromMe ? 'sent' : 'received',
     seq,
+    type: input.media?.type ?? 'text',
+    media: input.media ? mediaOf(input.media) : null,
   };
   chat.add(msg);
   inst.extraIndex.set(msg.id, chatJid);
   events.messageExchange(inst, msg, input.textInEvent !== false);
   return msg;
+}
+
+const defaultMime = {
+  image: 'image/png',
+  sticker: 'image/png',
+  video: 'video/mp4',
+  audio: 'audio/ogg; codecs=opus',
+  document: 'application/pdf',
+};
+
+/** Fills in what a test left out; images and stickers are real PNGs of the size they claim. */
+function mediaOf(input: NonNullable<IncomingMessageInput['media']>): StoredMedia {
+  const { type, ...given } = input;
+  if (type === 'image' || type === 'sticker') {
+    const [width, height] = type === 'sticker' ? [128, 128] : [320, 240];
+    return { mimeType: 'image/png', ...given, width, height, size: pngSize(width, height) };
+  }
+  return { mimeType: defaultMime[type], size: 48_000, ...given };
 }
 
 // Shaped like real ids (WhatsApp Web 3EB0… for own sends, 32 hex from phones) but of other lengths than the

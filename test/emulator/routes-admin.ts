@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFaultPatch } from './faults.ts';
 import { fail, ok, sendReply } from './http-util.ts';
-import type { Emulator, InstanceStateName, Reply } from './types.ts';
+import type { Emulator, IncomingMessageInput, InstanceStateName, Reply } from './types.ts';
 
 // /__emulator/*: the test-facing API over HTTP for tests that run the emulator in another process.
 // No token, no rate limit, not counted by calls().
@@ -68,6 +68,9 @@ function route(emu: Emulator, method: string, url: URL, rawBody: string): Reply 
         text: str(b, 'text'),
         ...(typeof b['pushName'] === 'string' ? { pushName: b['pushName'] } : {}),
         ...(typeof b['fromMe'] === 'boolean' ? { fromMe: b['fromMe'] } : {}),
+        ...(typeof b['media'] === 'object' && b['media'] !== null
+          ? { media: b['media'] as NonNullable<IncomingMessageInput['media']> }
+          : {}),
         ...(typeof ts === 'string' || typeof ts === 'number' ? { timestamp: new Date(ts) } : {}),
       });
       return ok({ id });

@@ -1,6 +1,7 @@
 import type { InstanceContext, RouteDef } from './context.ts';
 import { checkFields, fail, ok, parseJsonBody, rfc3339 } from './http-util.ts';
 import { isGroupJid } from './jid.ts';
+import { mediaBytes } from './media.ts';
 import type { ContactRecord, Reply, StoredMessage } from './types.ts';
 import { findMessage, resolveChatJid } from './world.ts';
 import type { InstanceRecord } from './world.ts';
@@ -45,18 +46,34 @@ function contacts(ctx: InstanceContext): Reply {
   return ok({ contact: unknown });
 }
 
-// History item keys are not documented (API.md §6.3, §12.3); this shape is our choice.
+// History item keys are not documented (API.md §6.3, §12.3); this shape is our choice, with the fields
+// getMessage documents (type, status, media) so a client can show a media message from history alone.
 export function historyItem(m: StoredMessage): Record<string, unknown> {
   return {
     id: m.id,
     chat_jid: m.chatJid,
-    type: 'text',
+    type: m.type,
     content: m.content,
     timestamp: rfc3339(m.tsSec),
     fromMe: m.fromMe,
     senderJid: m.senderJid,
     pushName: m.pushName,
     status: m.status,
+    ...(m.media ? { media: mediaJson(m) } : {}),
+  };
+}
+
+/** data.media as getMessage documents it (type, mimeType, size, duration); fileName is our choice (NF). */
+function mediaJson(m: StoredMessage): Record<string, unknown> | null {
+  if (m.media === null) return null;
+  const { mimeType, size, duration, fileName, voice } = m.media;
+  return {
+    type: m.type,
+    mimeType,
+    size,
+    ...(duration !== undefined ? { duration } : {}),
+    ...(fileName !== undefined ? { fileName } : {}),
+    ...(voice ? { ptt: true } : {}),
   };
 }
 
@@ -113,14 +130,34 @@ function messageData(inst: InstanceRecord, m: StoredMessage): Record<string, unk
   const group = isGroupJid(m.chatJid);
   return {
     content: m.content,
-    type: 'text',
+    type: m.type,
     from: m.fromMe ? inst.numberJid : m.senderJid,
     to: group || m.fromMe ? m.chatJid : inst.numberJid,
     chat: m.chatJid,
     timestamp: rfc3339(m.tsSec),
     isGroup: group,
     status: m.status,
+    ...(m.media ? { media: mediaJson(m) } : {}),
   };
+}
+
+// §6.12. The bytes of a message's media, base64-encoded in one JSON answer.
+function base64(ctx: InstanceContext): Reply {
+  const id = (ctx.url.searchParams.get('messageId') ?? '').trim();
+  if (id === '') return fail(400, 'messageId query parameter is required');
+  if (ctx.inst.state !== 'connected') return fail(503, NOT_CONNECTED);
+  const m = findMessage(ctx.world, ctx.inst, id);
+  const bytes = m === undefined ? null : mediaBytes(m);
+  if (m === undefined || m.media === null || bytes === null) {
+    return fail(404, 'Message not found or no media available');
+  }
+  return ok({
+    message: 'Base64 retrieved successfully',
+    message_id: m.id,
+    mime_type: m.media.mimeType,
+    media_type: m.type,
+    base64: bytes.toString('base64'),
+  });
 }
 
 // §6.5 and §8: write-only on the real API; the emulator keeps its own record for tests to inspect.
@@ -158,5 +195,6 @@ export const chatRoutes: RouteDef[] = [
   { method: 'GET', pattern: '/api/chat/contacts', instance: true, handle: contacts },
   { method: 'POST', pattern: '/api/chat/history', instance: true, handle: history },
   { method: 'GET', pattern: '/api/chat/getMessage', instance: true, handle: getMessage },
+  { method: 'GET', pattern: '/api/chat/base64', instance: true, handle: base64 },
   { method: 'POST', pattern: '/api/chat/favorite', instance: true, handle: favorite },
 ];

@@ -1,5 +1,6 @@
 import { ChatHistory, encodeMessageId } from './history.ts';
 import { isGroupJid } from './jid.ts';
+import { seededKind } from './media.ts';
 import {
   BUSINESS_NAMES,
   DDDS,
@@ -184,7 +185,9 @@ function addChat(world: World, inst: InstanceRecord, jid: string, count: number,
   const build = (r: number): StoredMessage => {
     const h = hash32(seed, 11, inst.index, chat, r);
     const fromMe = h % 5 < 2;
-    const phrase = pickBy(PHRASES, h >>> 8).replaceAll('{n}', String(10_000 + ((r * 7919 + chat) % 90_000)));
+    const n = 10_000 + ((r * 7919 + chat) % 90_000);
+    const phrase = pickBy(PHRASES, h >>> 8).replaceAll('{n}', String(n));
+    const kind = seededKind(seed, inst.index, chat, r, n);
     let senderJid = fromMe ? inst.numberJid : jid;
     let pushName = fromMe ? inst.profile.name : otherName;
     if (!fromMe && group !== undefined) {
@@ -199,9 +202,11 @@ function addChat(world: World, inst: InstanceRecord, jid: string, count: number,
       fromMe,
       senderJid,
       pushName,
-      content: phrase,
+      content: kind.content ?? phrase,
       status: r < 2 ? (fromMe ? 'delivered' : 'received') : 'read',
       seq: 0,
+      type: kind.type,
+      media: kind.media,
     };
   };
   const history = new ChatHistory({

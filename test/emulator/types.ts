@@ -46,6 +46,8 @@ export interface IncomingMessageInput {
    * client must fetch the message with getMessage. Default true.
    */
   textInEvent?: boolean;
+  /** A media message: its type and what is known about the file; `text` is then the caption. */
+  media?: { type: Exclude<MessageType, 'text' | 'location' | 'contact'> } & Partial<StoredMedia>;
 }
 
 export interface Emulator {
@@ -53,6 +55,8 @@ export interface Emulator {
   readonly accountToken: string;
   readonly instances: EmulatorInstanceInfo[];
   readonly bigChatJid: string;
+  /** The seeded groups of the first instance (support), so tests can send to one. */
+  readonly groupJids: string[];
   start(): Promise<void>;
   stop(): Promise<void>;
   faults: Faults;
@@ -92,10 +96,34 @@ export interface StoredMessage {
   fromMe: boolean;
   senderJid: string;
   pushName: string;
+  /** The text, or a media message's caption ('' when it has none). */
   content: string;
   status: string;
   /** Tie-breaker inside one second: higher is newer. */
   seq: number;
+  /** WhatsApp's message type as the API names it (API.md §6.4, §6.12): text, image, video, audio, … */
+  type: MessageType;
+  /** What getMessage carries as data.media (API.md §6.4); null for text, location and contact messages. */
+  media: StoredMedia | null;
+}
+
+export type MessageType =
+  'text' | 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'location' | 'contact';
+
+export interface StoredMedia {
+  /** The bytes' MIME type; base64 returns it as mime_type (API.md §6.12). */
+  mimeType: string;
+  /** Bytes, exactly what GET /api/chat/base64 returns once decoded. */
+  size: number;
+  /** Seconds, for audio and video (API.md §6.4). */
+  duration?: number;
+  /** Documents carry one; whether the API names the field fileName is not documented (NF). */
+  fileName?: string;
+  /** Audio recorded as a voice note (as the send endpoint's isVoice, API.md §7). */
+  voice?: boolean;
+  /** Pixel size of an image or sticker; internal, so its bytes can be rebuilt (not sent: undocumented). */
+  width?: number;
+  height?: number;
 }
 
 export interface WebsocketConfig {

@@ -115,7 +115,8 @@ function catalogShape(inst: InstanceRecord, m: StoredMessage) {
       chat,
       sender,
       content: { text: m.content },
-      media: null,
+      // The catalog's media keys (type, url, s3Url, base64, mimetype, …); no URL: bytes come from base64.
+      media: m.media ? { type: m.type, mimetype: m.media.mimeType, size: m.media.size } : null,
     },
   };
 }
@@ -131,11 +132,11 @@ function liveShape(inst: InstanceRecord, m: StoredMessage) {
     // `recipient` as a bare JID and the `source` values are our choice; API.md does not show them.
     recipient: m.fromMe ? m.chatJid : inst.numberJid,
     message: {
-      type: 'text',
+      type: m.type,
       content: m.content,
       source: m.fromMe ? 'phone' : 'whatsapp',
       isEdit: false,
-      media: null,
+      media: m.media ? { mimetype: m.media.mimeType, size: m.media.size } : null,
       context: null,
       edit: null,
       interactive: null,

@@ -70,7 +70,13 @@ function expectPagesMatch(
       page.rows.map((r) => r.id),
       `offset ${offset}`,
     ).toEqual(plainPage(db, accountId, chatJid, offset, 100));
+    // Where a message is, as a jump to it asks: the same place the page found it at.
+    for (const k of page.rows.length > 0 ? [0, page.rows.length - 1] : []) {
+      const id = page.rows[k]?.id as string;
+      expect(repo.locate(accountId, chatJid, id), `locate ${id}`).toEqual({ index: page.offset + k, total });
+    }
   }
+  expect(repo.locate(accountId, chatJid, 'no-such-message')).toEqual({ index: null, total });
 }
 
 describe('message pages in a long chat', () => {

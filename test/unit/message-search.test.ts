@@ -164,8 +164,7 @@ describe('message search in the store (FTS5, migrations 2 and 4)', () => {
     chats.noteActivity(
       account,
       { jid: chatJid, displayName: 'Maria Souza', number: '5521999990001' },
-      1,
-      'x',
+      { at: 1, preview: 'x', type: 'text' },
     );
     const long = `${'palavra '.repeat(40)}O código de rastreio chegou ${'fim '.repeat(40)}`;
     messages.save(account, [message('A', long, 1000), message('B', 'rastreio', 2000, '120363@g.us')]);

@@ -3,6 +3,7 @@ import {
   contactDisplayName,
   parseExchangeEvent,
   parseInstances,
+  parseMediaFile,
   parseMessage,
 } from '../../main/api/parse.ts';
 
@@ -102,5 +103,64 @@ describe('reading RyzeAPI payloads', () => {
     expect(at(1e19)).toBe(0);
     expect(at(Number.NaN)).toBe(0);
     expect(at('not a time')).toBe(0);
+  });
+
+  it('reads the send status in words or codes, and an incoming message as having none', () => {
+    const status = (value: unknown) => parseMessage({ id: 'X', status: value }, 'c')?.status;
+    expect(status('read')).toBe('read');
+    expect(status('DELIVERED')).toBe('delivered');
+    expect(status(1)).toBe('sent');
+    expect(status(-1)).toBe('error');
+    expect(status('received')).toBe('');
+    expect(status({ odd: true })).toBe('');
+  });
+
+  it('reads media as getMessage documents it, and the spellings WhatsApp payloads use', () => {
+    const documented = parseMessage(
+      {
+        id: 'X',
+        type: 'audio',
+        content: '',
+        media: { type: 'audio', mimeType: 'audio/ogg', size: 48_000, duration: 12 },
+      },
+      'c',
+    );
+    expect(documented).toMatchObject({
+      type: 'audio',
+      media: { mimeType: 'audio/ogg', size: 48_000, durationSec: 12, fileName: '', voice: false },
+    });
+    // A type of "text" with an image attached is an image; a size as a string (an int64) is still a size.
+    const loose = parseMessage(
+      {
+        id: 'Y',
+        type: 'text',
+        caption: 'Foto',
+        media: { mediaType: 'image', mimetype: 'image/jpeg', fileLength: '2048' },
+      },
+      'c',
+    );
+    expect(loose).toMatchObject({
+      type: 'image',
+      text: 'Foto',
+      media: { mimeType: 'image/jpeg', size: 2048, durationSec: null },
+    });
+    expect(parseMessage({ id: 'Z', type: 'ptt', media: {} }, 'c')?.media?.voice).toBe(true);
+    // Media details that make no sense are left out rather than shown.
+    expect(
+      parseMessage({ id: 'W', type: 'image', media: { size: -5, duration: 'long' } }, 'c')?.media,
+    ).toMatchObject({
+      size: null,
+      durationSec: null,
+    });
+    expect(parseMessage({ id: 'V', type: 'text', media: null }, 'c')?.media).toBeNull();
+  });
+
+  it('reads a base64 media answer and refuses one without data', () => {
+    const file = parseMediaFile({ mime_type: 'image/png', base64: Buffer.from('PNG!').toString('base64') });
+    expect(file.mimeType).toBe('image/png');
+    expect(file.bytes.toString()).toBe('PNG!');
+    expect(parseMediaFile({ base64: 'data:image/png;base64,UE5HIQ==' }).bytes.toString()).toBe('PNG!');
+    expect(() => parseMediaFile({ mime_type: 'image/png' })).toThrow(/without readable base64/);
+    expect(() => parseMediaFile({ base64: 'not base64 at all!' })).toThrow(/without readable base64/);
   });
 });

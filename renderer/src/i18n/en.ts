@@ -18,6 +18,8 @@ export const en = {
   'signIn.baseUrl': 'API address',
   'signIn.token': 'Token',
   'signIn.tokenHint': 'The token is kept in your system keychain, never in a file.',
+  'signIn.help': 'Where do I find my token?',
+  'signIn.helpLabel': 'Where do I find my token? Opens the RyzeAPI guide in your browser',
   'signIn.continue': 'Continue',
   'signIn.checking': 'Checking…',
   'signIn.baseUrlProblem.notUrl': 'The API address must be a full URL, like https://ryzeapi.cloud.',
@@ -80,7 +82,9 @@ export const en = {
   'chats.empty': 'No chats yet.',
   'chats.noResults': 'No chats match “{query}”.',
   'chats.refreshing': 'Updating chats…',
-  'chats.noPreview': 'No messages yet',
+  'chats.noPreview': 'No messages loaded yet',
+  'chats.unread.one': '{count} unread message',
+  'chats.unread.other': '{count} unread messages',
   'chats.count.one': '{count} chat',
   'chats.count.other': '{count} chats',
 
@@ -106,6 +110,9 @@ export const en = {
   'messages.olderError': 'Could not load older messages. {error}',
   'messages.retry': 'Try again',
   'messages.you': 'You',
+  'messages.unknownSender': 'Unknown sender',
+  'messages.showMore': 'Show more',
+  'messages.showLess': 'Show less',
   'messages.close': 'Close chat',
   'messages.notFound': 'That message is no longer available in this chat.',
   'messages.keys': '↑ ↓ or J K to move · Enter to open · S to star · / to search · Esc to go back',
@@ -119,6 +126,25 @@ export const en = {
   'msgType.location': 'Location',
   'msgType.contact': 'Contact',
   'msgType.other': 'Message ({type})',
+
+  'sendStatus.pending': 'Waiting to send',
+  'sendStatus.sent': 'Sent',
+  'sendStatus.delivered': 'Delivered',
+  'sendStatus.read': 'Read',
+  'sendStatus.played': 'Played',
+  'sendStatus.error': 'Not sent',
+
+  'media.open': 'Open',
+  'media.save': 'Save',
+  'media.opening': 'Opening…',
+  'media.openLabel': 'Open {name}',
+  'media.saveLabel': 'Save {name}',
+  'media.tooLarge': 'Too large to open here ({size}). Open it on the phone.',
+  'media.notStored': 'RyzeAPI does not have this file. It may not have been stored yet; try again later.',
+  'media.failed': 'Could not open the file. {error}',
+
+  'id.lid': 'WhatsApp shares only a private ID (LID) for this contact, not their phone number.',
+  'id.masked': 'WhatsApp shows only part of this number; the rest is hidden.',
 
   'favorites.chats': 'Starred chats',
   'favorites.messages': 'Starred messages',
@@ -172,6 +198,25 @@ export const en = {
   'failed.dismissLabel': 'Dismiss: {name}',
   'failed.close': 'Close',
   'failed.show': 'Show failed changes',
+  'failed.markStar': 'Star not saved: {reason}',
+  'failed.markUnstar': 'Unstar not saved: {reason}',
+  'failed.retryRow': 'Retry {subject}. {reason}',
+  'failed.chatSubject': 'the star change on chat {name}',
+  'failed.messageSubject': 'the star change on the message from {sender} at {time}',
+
+  'signOut.title': 'Sign out of {name}?',
+  'signOut.keychain': 'The token is removed from this computer’s keychain.',
+  'signOut.pending.one':
+    '{count} star change for this account has not been sent yet. It will not be sent while you are signed out.',
+  'signOut.pending.other':
+    '{count} star changes for this account have not been sent yet. They will not be sent while you are signed out.',
+  'signOut.nothingPending': 'All star changes for this account have been sent.',
+  'signOut.remove': 'Also remove this account’s chats and messages from this computer',
+  'signOut.keep':
+    'Otherwise they stay: signing in to this account again shows them and sends what is pending.',
+  'signOut.lost': 'The changes not yet sent are deleted with them and will never be sent.',
+  'signOut.confirm': 'Sign out',
+  'signOut.cancel': 'Cancel',
 
   'conn.instance':
     'This instance is not connected to WhatsApp ({state}). Connect it in RyzeAPI; stars are kept until then.',
@@ -226,6 +271,8 @@ export const en = {
   'error.noSuchInstance': 'There is no instance named “{instance}” for this token.',
   'error.unknownTarget': 'That {target} is no longer on this computer. Refresh and try again.',
   'error.failedChangeGone': 'That failed change is no longer in the list.',
+  'error.noMediaFile': 'This message has no file to open.',
+  'error.mediaTooLarge': 'This file is {size}; files over {limit} are not opened here. Open it on the phone.',
   'error.storeUnreadable': 'Ryze Desktop could not open its local data.',
   'error.storeTooNew': 'The local data was written by a newer version of Ryze Desktop. Update the app.',
   'error.internal': 'Something went wrong inside Ryze Desktop. Try again.',
@@ -249,6 +296,8 @@ export const en = {
   'settings.theme.dark': 'Dark',
 
   'time.yesterday': 'Yesterday',
+  'time.today': 'Today',
+  'time.unknownDay': 'Date unknown',
 };
 
 export type MessageKey = keyof typeof en;

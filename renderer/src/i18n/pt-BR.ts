@@ -13,6 +13,8 @@ export const ptBR: Messages = {
   'signIn.baseUrl': 'Endereço da API',
   'signIn.token': 'Token',
   'signIn.tokenHint': 'O token fica guardado no chaveiro do sistema, nunca em um arquivo.',
+  'signIn.help': 'Onde encontro meu token?',
+  'signIn.helpLabel': 'Onde encontro meu token? Abre o guia da RyzeAPI no seu navegador',
   'signIn.continue': 'Continuar',
   'signIn.checking': 'Verificando…',
   'signIn.baseUrlProblem.notUrl':
@@ -76,7 +78,9 @@ export const ptBR: Messages = {
   'chats.empty': 'Nenhuma conversa ainda.',
   'chats.noResults': 'Nenhuma conversa encontrada para “{query}”.',
   'chats.refreshing': 'Atualizando conversas…',
-  'chats.noPreview': 'Nenhuma mensagem ainda',
+  'chats.noPreview': 'Nenhuma mensagem carregada ainda',
+  'chats.unread.one': '{count} mensagem não lida',
+  'chats.unread.other': '{count} mensagens não lidas',
   'chats.count.one': '{count} conversa',
   'chats.count.other': '{count} conversas',
 
@@ -102,6 +106,9 @@ export const ptBR: Messages = {
   'messages.olderError': 'Não foi possível carregar mensagens anteriores. {error}',
   'messages.retry': 'Tentar de novo',
   'messages.you': 'Você',
+  'messages.unknownSender': 'Remetente desconhecido',
+  'messages.showMore': 'Mostrar mais',
+  'messages.showLess': 'Mostrar menos',
   'messages.close': 'Fechar conversa',
   'messages.notFound': 'Essa mensagem não está mais disponível nesta conversa.',
   'messages.keys':
@@ -116,6 +123,26 @@ export const ptBR: Messages = {
   'msgType.location': 'Localização',
   'msgType.contact': 'Contato',
   'msgType.other': 'Mensagem ({type})',
+
+  'sendStatus.pending': 'Aguardando envio',
+  'sendStatus.sent': 'Enviada',
+  'sendStatus.delivered': 'Entregue',
+  'sendStatus.read': 'Lida',
+  'sendStatus.played': 'Reproduzida',
+  'sendStatus.error': 'Não enviada',
+
+  'media.open': 'Abrir',
+  'media.save': 'Salvar',
+  'media.opening': 'Abrindo…',
+  'media.openLabel': 'Abrir {name}',
+  'media.saveLabel': 'Salvar {name}',
+  'media.tooLarge': 'Grande demais para abrir aqui ({size}). Abra no celular.',
+  'media.notStored':
+    'A RyzeAPI não tem este arquivo. Talvez ainda não tenha sido armazenado; tente mais tarde.',
+  'media.failed': 'Não foi possível abrir o arquivo. {error}',
+
+  'id.lid': 'O WhatsApp compartilha só um ID privado (LID) deste contato, não o número de telefone.',
+  'id.masked': 'O WhatsApp mostra só parte deste número; o resto fica oculto.',
 
   'favorites.chats': 'Conversas favoritas',
   'favorites.messages': 'Mensagens favoritas',
@@ -169,6 +196,25 @@ export const ptBR: Messages = {
   'failed.dismissLabel': 'Descartar: {name}',
   'failed.close': 'Fechar',
   'failed.show': 'Mostrar alterações com falha',
+  'failed.markStar': 'Estrela não salva: {reason}',
+  'failed.markUnstar': 'Remoção da estrela não salva: {reason}',
+  'failed.retryRow': 'Tentar de novo {subject}. {reason}',
+  'failed.chatSubject': 'a mudança de estrela na conversa {name}',
+  'failed.messageSubject': 'a mudança de estrela na mensagem de {sender} às {time}',
+
+  'signOut.title': 'Sair de {name}?',
+  'signOut.keychain': 'O token é removido do chaveiro deste computador.',
+  'signOut.pending.one':
+    '{count} mudança de estrela desta conta ainda não foi enviada. Ela não será enviada enquanto você estiver fora.',
+  'signOut.pending.other':
+    '{count} mudanças de estrela desta conta ainda não foram enviadas. Elas não serão enviadas enquanto você estiver fora.',
+  'signOut.nothingPending': 'Todas as mudanças de estrela desta conta foram enviadas.',
+  'signOut.remove': 'Remover também as conversas e mensagens desta conta deste computador',
+  'signOut.keep':
+    'Caso contrário, ficam guardadas: ao entrar de novo nesta conta, elas aparecem e o que está pendente é enviado.',
+  'signOut.lost': 'As mudanças ainda não enviadas são apagadas junto e nunca serão enviadas.',
+  'signOut.confirm': 'Sair',
+  'signOut.cancel': 'Cancelar',
 
   'conn.instance':
     'Esta instância não está conectada ao WhatsApp ({state}). Conecte-a na RyzeAPI; seus favoritos ficam guardados até lá.',
@@ -226,6 +272,9 @@ export const ptBR: Messages = {
   'error.noSuchInstance': 'Não há instância chamada “{instance}” para este token.',
   'error.unknownTarget': 'Essa {target} não está mais neste computador. Atualize e tente de novo.',
   'error.failedChangeGone': 'Essa alteração com falha não está mais na lista.',
+  'error.noMediaFile': 'Esta mensagem não tem arquivo para abrir.',
+  'error.mediaTooLarge':
+    'Este arquivo tem {size}; arquivos acima de {limit} não são abertos aqui. Abra-o no celular.',
   'error.storeUnreadable': 'O Ryze Desktop não conseguiu abrir seus dados locais.',
   'error.storeTooNew':
     'Os dados locais foram gravados por uma versão mais nova do Ryze Desktop. Atualize o app.',
@@ -247,4 +296,6 @@ export const ptBR: Messages = {
   'settings.theme.dark': 'Escuro',
 
   'time.yesterday': 'Ontem',
+  'time.today': 'Hoje',
+  'time.unknownDay': 'Data desconhecida',
 };

@@ -17,7 +17,7 @@ import {
   type TargetName,
 } from '../../../preload/contract.ts';
 import { t, type MessageKey, type Params } from '../i18n/index.svelte.ts';
-import { formatMessageTime } from './format.ts';
+import { formatMessageTime, formatSize } from './format.ts';
 
 // Template types that must be keys of the catalogue: a code without its sentence is a type error.
 const errorKey = (code: ErrorCode): `error.${ErrorCode}` & MessageKey => `error.${code}`;
@@ -27,6 +27,7 @@ const heldKey = (kind: ErrorKind): `held.${ErrorKind}` & MessageKey => `held.${k
 /** How each kind of parameter is written in a sentence. */
 const formats: { [K in ParamKind]: (value: ParamTypes[K]) => string | number } = {
   count: (n) => n,
+  bytes: (n) => formatSize(n),
   time: (ms) => formatMessageTime(ms),
   status: (status) => String(status),
   origin: (origin) => origin || t('error.unnamedPlace'),

@@ -1,8 +1,10 @@
 /** Dates and numbers in the chosen locale, with cached `Intl` formatters. */
 import { i18n, t, type Locale } from '../i18n/index.svelte.ts';
+import { formatPhone } from './phone.ts';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: Locale, kind: 'time' | 'weekday' | 'date' | 'day' | 'full'): Intl.DateTimeFormat {
+type DateKind = 'time' | 'weekday' | 'date' | 'day' | 'full' | 'longWeekday' | 'longDate';
+function formatter(locale: Locale, kind: DateKind): Intl.DateTimeFormat {
   const key = `${locale}|${kind}`;
   let f = cache.get(key);
   if (!f) {
@@ -15,7 +17,11 @@ function formatter(locale: Locale, kind: 'time' | 'weekday' | 'date' | 'day' | '
             ? { day: '2-digit', month: '2-digit', year: '2-digit' }
             : kind === 'day'
               ? { day: 'numeric', month: 'short' }
-              : { dateStyle: 'medium', timeStyle: 'short' };
+              : kind === 'longWeekday'
+                ? { weekday: 'long' }
+                : kind === 'longDate'
+                  ? { dateStyle: 'long' }
+                  : { dateStyle: 'medium', timeStyle: 'short' };
     f = new Intl.DateTimeFormat(locale, options);
     cache.set(key, f);
   }
@@ -49,14 +55,56 @@ export function formatMessageTime(ms: number, now = Date.now()): string {
   return `${formatter(locale, sameYear ? 'day' : 'date').format(ms)} ${time}`;
 }
 
+/** Just the time, inside a message bubble (its day is on the separator above). */
+export function formatTime(ms: number): string {
+  return ms ? formatter(i18n.locale, 'time').format(ms) : '';
+}
+
+/** A day separator: "Today", "Yesterday", the weekday within a week, else the date ("12 March 2026"). */
+export function formatDay(ms: number, now = Date.now()): string {
+  if (!ms) return t('time.unknownDay');
+  const days = Math.round((startOfDay(now) - startOfDay(ms)) / 86_400_000);
+  if (days === 0) return t('time.today');
+  if (days === 1) return t('time.yesterday');
+  if (days > 1 && days < 7) return formatter(i18n.locale, 'longWeekday').format(ms);
+  return formatter(i18n.locale, 'longDate').format(ms);
+}
+
+/** Whether two times fall on different local days (a separator goes between them). */
+export function differentDay(a: number, b: number): boolean {
+  return startOfDay(a) !== startOfDay(b);
+}
+
+/** "1.2 MB", "350 KB", in the chosen locale. */
+export function formatSize(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit > 0 && value < 10 ? 1 : 0;
+  return `${value.toLocaleString(i18n.locale, { maximumFractionDigits: digits })} ${units[unit]}`;
+}
+
+/** "0:07", "12:30", "1:02:03". */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
 /** Full date and time, for tooltips. */
 export function formatFull(ms: number): string {
   return ms ? formatter(i18n.locale, 'full').format(ms) : '';
 }
 
-/** Digits → "+5511999998888"; '' stays ''. */
+/** Digits → "+55 11 99999-8888"; '' stays ''. */
 export function formatNumberJid(digits: string): string {
-  return digits ? `+${digits}` : '';
+  return digits ? formatPhone(digits) : '';
 }
 
 /** Up to two initials for an avatar. */

@@ -1,22 +1,74 @@
-/** How a message reads in one line when it has no text of its own. */
+/** How a message reads: its kind (for an icon and a label), a one-line preview, and whether it folds. */
 import type { MessageRow } from '../../../preload/contract.ts';
 import { t, type MessageKey } from '../i18n/index.svelte.ts';
 
-const typeKeys: [RegExp, MessageKey][] = [
-  [/sticker/i, 'msgType.sticker'],
-  [/image|photo/i, 'msgType.image'],
-  [/video|gif/i, 'msgType.video'],
-  [/ptt|voice/i, 'msgType.voice'],
-  [/audio/i, 'msgType.audio'],
-  [/document|file|pdf/i, 'msgType.document'],
-  [/location/i, 'msgType.location'],
-  [/contact|vcard/i, 'msgType.contact'],
+export type MessageKind =
+  'image' | 'video' | 'voice' | 'audio' | 'document' | 'sticker' | 'location' | 'contact' | 'text' | 'other';
+
+const kinds: [RegExp, Exclude<MessageKind, 'text' | 'other'>][] = [
+  [/sticker/i, 'sticker'],
+  [/image|photo/i, 'image'],
+  [/video|gif/i, 'video'],
+  [/ptt|voice/i, 'voice'],
+  [/audio/i, 'audio'],
+  [/document|file|pdf/i, 'document'],
+  [/location/i, 'location'],
+  [/contact|vcard/i, 'contact'],
 ];
 
-export function messageText(row: Pick<MessageRow, 'type' | 'text'>): string {
+const labels: Record<Exclude<MessageKind, 'text' | 'other'>, MessageKey> = {
+  sticker: 'msgType.sticker',
+  image: 'msgType.image',
+  video: 'msgType.video',
+  voice: 'msgType.voice',
+  audio: 'msgType.audio',
+  document: 'msgType.document',
+  location: 'msgType.location',
+  contact: 'msgType.contact',
+};
+
+export function messageKind(row: Pick<MessageRow, 'type' | 'media'>): MessageKind {
+  if (row.media?.voice) return 'voice';
+  for (const [pattern, kind] of kinds) if (pattern.test(row.type)) return kind;
+  return row.type === '' || /^(text|conversation|extendedtext|chat)$/i.test(row.type) ? 'text' : 'other';
+}
+
+/** The label of a kind ("Photo"), '' for text. */
+export function kindLabel(kind: MessageKind, type: string): string {
+  if (kind === 'text') return '';
+  if (kind === 'other') return t('msgType.other', { type: type || '?' });
+  return t(labels[kind]);
+}
+
+/** One line for a message: its text, else what it is ("Photo"). */
+export function messageText(row: Pick<MessageRow, 'type' | 'text' | 'media'>): string {
   if (row.text.trim()) return row.text;
-  for (const [pattern, key] of typeKeys) if (pattern.test(row.type)) return t(key);
-  return t('msgType.other', { type: row.type || '?' });
+  return kindLabel(messageKind(row), row.type) || t('msgType.other', { type: row.type || '?' });
+}
+
+/** A chat's preview line from its newest message: the text, else what the message is. */
+export function previewText(text: string, type: string): string {
+  if (text.trim()) return text;
+  if (!type) return '';
+  return kindLabel(messageKind({ type, media: null }), type);
+}
+
+/** Characters a bubble line holds at its widest, and the lines shown before "Show more". */
+const charsPerLine = 80;
+export const foldLines = 40;
+
+/**
+ * Whether a text runs past about 40 lines at the bubble's width. Estimated from its characters and line
+ * breaks rather than measured: measuring every row while scrolling would cost a layout each.
+ */
+export function isLong(text: string): boolean {
+  if (text.length <= foldLines * 20) return false;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines += Math.max(1, Math.ceil(paragraph.length / charsPerLine));
+    if (lines > foldLines) return true;
+  }
+  return false;
 }
 
 export function isGroupJid(jid: string): boolean {

@@ -5,6 +5,8 @@ import { call, on } from './bridge.ts';
 class StatusStore {
   outbox = $state<OutboxStatus | null>(null);
   connection = $state<ConnectionStatus | null>(null);
+  /** Which refused changes are listed: when it changes, rows that show their refusal are read again. */
+  failedKey = $derived(this.outbox?.failed.map((f) => f.id).join(',') ?? '');
 
   start(): () => void {
     let outboxEvent = false;

@@ -87,6 +87,7 @@ test('starts locked down from app://, signs in against the emulator, and opens n
     expect(app.windows()).toHaveLength(1);
     expect(await page.evaluate(() => Notification.permission)).not.toBe('granted');
     await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-out-confirm').click();
   } finally {
     await app.close();
     await emulator.stop();
