@@ -1,11 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import {
-  appError,
-  errorCodes,
-  type AppError,
-  type FailedChange,
-  type FavoriteTarget,
-} from '../../preload/contract.ts';
+import type { AppError, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
 import { transaction } from './database.ts';
 import { storedError } from './row-failure.ts';
 
