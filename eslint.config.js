@@ -46,7 +46,8 @@ export default ts.config(
           message: 'serverMessage holds only the server’s own words, as its answer gave them.',
         },
         {
-          selector: "Property[key.name=/^(message|reason|label|text)$/] > TemplateLiteral[expressions.length>0]",
+          selector:
+            'Property[key.name=/^(message|reason|label|text)$/] > TemplateLiteral[expressions.length>0]',
           message: 'Sentences are the window’s: report a code with parameters (preload/app-errors.ts).',
         },
       ],
