@@ -93,8 +93,10 @@ function argumentError(issues: readonly v.BaseIssue<unknown>[]): AppError {
   return appError('invalidArgument', { field });
 }
 
+/** The refused field's path, when it names a field of the contract (an unknown key is the page's own text). */
 function pathOf(issue: v.BaseIssue<unknown> | undefined): string {
-  return issue?.path?.map((p) => String(p.key)).join('.') || 'argument';
+  const path = issue?.path?.map((p) => String(p.key)) ?? [];
+  return path.length > 0 && path.every((key) => /^[A-Za-z]\w{0,39}$/.test(key)) ? path.join('.') : 'argument';
 }
 
 function isBaseUrlProblem(message: string | undefined): message is BaseUrlProblem {

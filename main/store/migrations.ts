@@ -301,8 +301,8 @@ export const migrations: readonly string[] = [
   // 6: a refused change keeps its error as the contract's data (JSON of AppError: a code, its parameters
   // and the server's own words), never a sentence, and is named from the chat and message rows when shown
   // rather than by a label written at the time. Rows from before are converted: the only changes dropped
-  // into this list were a message RyzeAPI no longer had (404, its words kept), a request it refused (400,
-  // its words kept) and an answer that disagreed with the change (the app's words, not kept).
+  // into this list were a message RyzeAPI no longer had (404) or a request it refused (400), its words
+  // kept, and an answer that disagreed with the change (the app's words, not kept).
   `
   ALTER TABLE failed_changes ADD COLUMN error TEXT NOT NULL DEFAULT '{}';
   UPDATE failed_changes SET error = CASE error_kind
@@ -313,6 +313,9 @@ export const migrations: readonly string[] = [
     WHEN 'server' THEN json_object('code', 'answerDisagreed', 'kind', 'server', 'origin', 'server',
       'params', json_object())
     ELSE json_object('code', 'internal', 'kind', 'internal', 'origin', 'app', 'params', json_object()) END;
+  -- Where the server sent no words, the app had written its own ("RyzeAPI answered HTTP 400"): not kept.
+  UPDATE failed_changes SET error = json_remove(error, '$.serverMessage')
+    WHERE error_message = '' OR error_message LIKE 'RyzeAPI answered HTTP %';
   ALTER TABLE failed_changes DROP COLUMN label;
   ALTER TABLE failed_changes DROP COLUMN error_kind;
   ALTER TABLE failed_changes DROP COLUMN error_message;
