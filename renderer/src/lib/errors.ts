@@ -54,7 +54,7 @@ export function errorText(error: AppError): string {
 }
 
 /** The server's own words, when RyzeAPI answered with this error and said something; '' otherwise. */
-export function serverWords(error: AppError): string {
+function serverWords(error: AppError): string {
   if (error.origin !== 'server' || !('serverMessage' in error)) return '';
   return error.serverMessage?.trim() ?? '';
 }
