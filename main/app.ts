@@ -1,5 +1,10 @@
 import { join } from 'node:path';
+import type { AppNotice } from '../preload/contract.ts';
+import { backupFolderName } from './backup/backup-folder.ts';
+import { FavoritesBackup } from './backup/favorites-backup.ts';
+import { restoreNewestBackup } from './backup/restore-at-start.ts';
 import { ChatService } from './chats/chat-service.ts';
+import { fail } from './core/app-error.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { EventHub } from './core/event-sink.ts';
 import { FavoritesService } from './favorites/favorites-service.ts';
@@ -19,10 +24,15 @@ import { removeAccountData } from './store/account-data.ts';
 import { AccountsRepo } from './store/accounts-repo.ts';
 import { ChatsRepo } from './store/chats-repo.ts';
 import { openDatabase } from './store/database.ts';
+import { FavoritesRecordReader } from './store/favorites-record-reader.ts';
+import { HistoryResume } from './store/history-resume.ts';
 import { MessagesRepo } from './store/messages-repo.ts';
 import { OutboxRepo } from './store/outbox-repo.ts';
 import { Connectivity } from './sync/connectivity.ts';
 import { OutboxService } from './sync/outbox-service.ts';
+import { FavoritesExport } from './transfer/favorites-export.ts';
+import { FavoritesImport } from './transfer/favorites-import.ts';
+import type { ChooseFile } from './transfer/file-request.ts';
 
 export interface AppOptions {
   /** Where the store lives (Electron's userData, or a temporary folder in tests). */
@@ -34,7 +44,16 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Jitter source for retry backoff; tests pass a fixed one. */
   random?: () => number;
+  /**
+   * Asks the user for a file to export to or import from: the shell answers with a native dialog, tests
+   * and the E2E harness with a path of their own. Without it, export and import are refused.
+   */
+  chooseFile?: ChooseFile;
+  /** When favorites backups are written (tests shorten the waits). */
+  backup?: { settleMs?: number; minIntervalMs?: number };
 }
+
+const noFileDialog: ChooseFile = () => Promise.reject(fail('noFileDialog'));
 
 export type RyzeApp = ReturnType<typeof createApp>;
 
@@ -53,11 +72,31 @@ export function createApp(options: AppOptions) {
     secrets: () => session?.secrets() ?? [],
   });
   const { db, recoveredFrom } = openDatabase(options.dataDir);
-  if (recoveredFrom) log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
+  const backupFolder = join(options.dataDir, backupFolderName);
+  let storeNotice: AppNotice | null = null;
+  if (recoveredFrom) {
+    log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
+    const restored = restoreNewestBackup(db, backupFolder, clock.now(), log);
+    storeNotice = restored
+      ? {
+          code: 'storeRestored',
+          params: { movedTo: recoveredFrom, backupAt: restored.backupAt, stars: restored.stars },
+        }
+      : { code: 'storeRecovered', params: { movedTo: recoveredFrom } };
+  }
   const accounts = new AccountsRepo(db);
   const chatsRepo = new ChatsRepo(db);
   const messagesRepo = new MessagesRepo(db);
   const outboxRepo = new OutboxRepo(db);
+  const historyResume = new HistoryResume(db);
+  const recordReader = new FavoritesRecordReader(db);
+  const backups = new FavoritesBackup({
+    reader: recordReader,
+    folder: backupFolder,
+    clock,
+    log,
+    ...options.backup,
+  });
   const vault = new TokenVault(options.secretStore, clock);
   const connectivity = new Connectivity(clock, options.fetch);
   /** Media files opened before: 512 MB at most, least recently opened dropped first. */
@@ -81,6 +120,8 @@ export function createApp(options: AppOptions) {
   outbox.onRefused(({ accountId, change }) =>
     shellHooks.reportRefused({ target: change.target.kind, name: change.name, accountId }),
   );
+  // Every change to the favorites goes through the outbox, so its progress is when a backup may be due.
+  outbox.onProgress(() => backups.changed());
   let live: LiveService | null = null;
   let catchUp: CatchUp | null = null;
 
@@ -91,7 +132,7 @@ export function createApp(options: AppOptions) {
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
-    storeNotice: recoveredFrom ? { code: 'storeRecovered', params: { movedTo: recoveredFrom } } : null,
+    storeNotice,
     onKeychainFailure: (error) => log.warn('The system keychain could not be used', error),
     onAccountsChange: (shown, signedIn) => {
       log.info(
@@ -115,7 +156,13 @@ export function createApp(options: AppOptions) {
     onSignedIn: (accountId) => outbox.signedIn(accountId),
   });
   const chats = new ChatService({ session, chats: chatsRepo, emit });
-  const messages = new MessageService({ session, chats: chatsRepo, messages: messagesRepo, emit });
+  const messages = new MessageService({
+    session,
+    chats: chatsRepo,
+    messages: messagesRepo,
+    resume: historyResume,
+    emit,
+  });
   const search = new SearchService({ session, db });
   const media = new MediaService({ session, messages: messagesRepo, cache: mediaCache });
   catchUp = new CatchUp({
@@ -143,6 +190,18 @@ export function createApp(options: AppOptions) {
   });
   const fav = favorites;
   const liveService = live;
+  const chooseFile = options.chooseFile ?? noFileDialog;
+  const exporter = new FavoritesExport({ session, reader: recordReader, chooseFile, clock, log });
+  const importer = new FavoritesImport({
+    session,
+    outbox,
+    chats: chatsRepo,
+    messages: messagesRepo,
+    resume: historyResume,
+    chooseFile,
+    emit,
+    log,
+  });
 
   const handlers: Handlers = {
     'session:get': () => session.snapshot(),
@@ -175,6 +234,8 @@ export function createApp(options: AppOptions) {
     'outbox:retry': ({ id }) => outbox.retry(session.requireContext().accountId, id),
     'outbox:dismiss': ({ id }) => outbox.dismiss(session.requireContext().accountId, id),
     'connection:status': () => liveService.status(),
+    'favorites:export': ({ format, locale }) => exporter.run(format, locale),
+    'favorites:import': () => importer.run(),
     'app:setLocale': ({ locale }) => {
       shellHooks.reportLocale(locale);
       return null;
@@ -192,16 +253,29 @@ export function createApp(options: AppOptions) {
     /** Set when the store file was unreadable and moved aside; the shell tells the user. */
     recoveredStore: recoveredFrom,
     log,
-    services: { session, chats, messages, favorites: fav, outbox, live: liveService, connectivity },
+    services: {
+      session,
+      chats,
+      messages,
+      favorites: fav,
+      outbox,
+      live: liveService,
+      connectivity,
+      backups,
+    },
     /** What the Electron shell reads and follows: pending total, refusals, the UI's language. */
     shellHooks,
-    /** Restores the last session (no prompt when the keychain still has its token). */
-    start: () => session.restore(),
+    /** Restores the last session (no prompt when the keychain still has its token) and starts backups. */
+    start: () => {
+      backups.start();
+      return session.restore();
+    },
     async close(): Promise<void> {
       session.stop();
       liveService.stop();
       connectivity.stop();
       await outbox.stopAll();
+      await backups.close();
       db.close();
     },
   };

@@ -15,6 +15,7 @@ import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-proto
 import { PendingBadge } from './shell/badge.ts';
 import { devOverrides } from './shell/dev-overrides.ts';
 import { aboutBox, ask } from './shell/dialogs.ts';
+import { nativeFileChooser } from './shell/file-dialogs.ts';
 import { installMenu } from './shell/menu.ts';
 import { notifyRefused } from './shell/notifications.ts';
 import { localeFromSystem, stringsFor } from './shell/strings.ts';
@@ -63,6 +64,11 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore(),
     isTrustedCaller: isAppPage(appUrl),
+    chooseFile: nativeFileChooser({
+      window: () => window,
+      strings: () => strings(),
+      startFolder: () => app.getPath('documents'),
+    }),
   });
   const services = ryze;
   const hooks = services.shellHooks;
@@ -105,6 +111,12 @@ async function start(): Promise<void> {
         restartToUpdate: () => void updates.restart(),
         openGuide: () => void shell.openExternal(strings().guideUrl),
         openLogFolder: () => void shell.openPath(dirname(services.log.path)),
+        // The window does it and says how it went; with no window open, the command opens one first.
+        command: (command) => {
+          if (!window) return showWindow();
+          showWindow();
+          services.events.emit('menu:command', command);
+        },
       },
     });
   const badge = new PendingBadge({

@@ -122,6 +122,12 @@ export const errorCodes = {
   /** Files larger than `limit` are not opened in the app (their bytes would cross IPC). */
   mediaTooLarge: { kind: 'invalidArgument', origin: 'app', params: { size: 'bytes', limit: 'bytes' } },
 
+  // Export and import of favorites.
+  /** One import at a time: the second would ask RyzeAPI about the same stars again. */
+  importRunning: { kind: 'invalidArgument', origin: 'app', params: none },
+  /** This copy of the app has no way to ask for a file (a build without the shell's dialogs). */
+  noFileDialog: { kind: 'internal', origin: 'app', params: none },
+
   // The local store.
   storeUnreadable: { kind: 'store', origin: 'app', params: none },
   storeTooNew: { kind: 'store', origin: 'app', params: none },
@@ -167,11 +173,22 @@ export function appError<C extends ErrorCode>(code: C, ...[params]: ErrorArgs<C>
   return { code, kind: spec.kind, origin: spec.origin, params: params ?? {} } as AppError;
 }
 
+interface NoticeSpec {
+  params: Readonly<Record<string, ParamKind>>;
+  /** The count parameter whose number picks the sentence's plural form (its catalogues say it per form). */
+  plural?: string;
+}
+
 /** Notable events that are not failures of a request, told the same way: a code and its parameters. */
 export const noticeCodes = {
   /** The store was unreadable at start; it was set aside (never deleted) at `movedTo` and a new one begun. */
   storeRecovered: { params: { movedTo: 'path' } },
-} as const satisfies Record<string, { params: Readonly<Record<string, ParamKind>> }>;
+  /**
+   * The same, and then the favorites came back from the newest readable backup, written at `backupAt`:
+   * `stars` of them, each sent to RyzeAPI again. Changes made after that backup are not in it.
+   */
+  storeRestored: { params: { movedTo: 'path', backupAt: 'time', stars: 'count' }, plural: 'stars' },
+} as const satisfies Record<string, NoticeSpec>;
 
 export type NoticeCode = keyof typeof noticeCodes;
 export type AppNotice = {

@@ -35,7 +35,10 @@ export type Session =
   | {
       signedIn: true;
       keychain: KeychainHealth;
-      /** Set when the local store was unreadable at start and was moved aside. */
+      /**
+       * Set when the local store was unreadable at start and was moved aside (storeRecovered), and its
+       * favorites then restored from a backup (storeRestored).
+       */
       storeNotice: AppNotice | null;
       accountId: string;
       baseUrl: string;
@@ -228,6 +231,57 @@ export interface ConnectionStatus {
   online: boolean;
 }
 
+// ---- Favorites files (export and import) ----------------------------------------------------------
+
+/** CSV for people and spreadsheets; JSON for importing into Ryze Desktop. */
+export const exportFormats = ['csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export type ExportResult =
+  | { status: 'saved'; fileName: string; chats: number; messages: number }
+  | { status: 'cancelled' }
+  /** `detail`: the system's reason (a full disk, a folder without permission). */
+  | { status: 'failed'; fileName: string; detail: string };
+
+/** Why a file was not imported; in every case nothing was changed. */
+export const importRefusals = [
+  'unreadable',
+  'empty',
+  'tooLarge',
+  'notUtf8',
+  'damaged',
+  'notAnExport',
+  'newerVersion',
+  'otherInstance',
+  'fetchFailed',
+] as const;
+export type ImportRefusal = (typeof importRefusals)[number];
+
+export type ImportResult =
+  | {
+      status: 'imported';
+      fileName: string;
+      /** Stars added (each is sent to RyzeAPI, shown as pending meanwhile). */
+      starred: number;
+      /** Stars the file holds that were already starred here. */
+      alreadyStarred: number;
+      /** Stars of messages or chats RyzeAPI no longer has; left out. */
+      notOnServer: number;
+    }
+  | { status: 'cancelled' }
+  | {
+      status: 'refused';
+      fileName: string;
+      reason: ImportRefusal;
+      /** otherInstance: which instance and server the file belongs to. */
+      fileInstance?: { name: string; baseUrl: string };
+      /** fetchFailed: why RyzeAPI could not be asked about what the file holds. */
+      error?: AppError;
+    };
+
+/** Commands of the native menu that the window carries out (it shows what happened). */
+export type MenuCommand = 'exportCsv' | 'exportJson' | 'importFavorites';
+
 // ---- Errors ---------------------------------------------------------------------------------------
 // Errors and notices are codes with typed parameters (preload/app-errors.ts, re-exported above).
 
@@ -353,6 +407,16 @@ export const requests = {
     result: returns<null>(),
   },
   'connection:status': { args: none, result: returns<ConnectionStatus>() },
+  /**
+   * Writes the shown account's favorites to a file the user picks in a native save dialog (main's; the
+   * window never touches files). `locale`: the language of the CSV's headers.
+   */
+  'favorites:export': {
+    args: v.strictObject({ format: v.picklist(exportFormats), locale: v.picklist(uiLocales) }),
+    result: returns<ExportResult>(),
+  },
+  /** Stars what a JSON export of the shown account holds, from a file the user picks in a native dialog. */
+  'favorites:import': { args: none, result: returns<ImportResult>() },
   /** The UI's language changed (or the window just started): main follows it in menus and dialogs. */
   'app:setLocale': { args: v.strictObject({ locale: v.picklist(uiLocales) }), result: returns<null>() },
 } as const;
@@ -373,6 +437,10 @@ export const events = {
   'messages:changed': carries<{ chatJid: string }>(),
   'outbox:changed': carries<OutboxStatus>(),
   'connection:changed': carries<ConnectionStatus>(),
+  /** An import is asking RyzeAPI about what the file holds that this computer does not: done of total. */
+  'favorites:importProgress': carries<{ done: number; total: number }>(),
+  /** The user chose one of the app's commands in the native menu. */
+  'menu:command': carries<MenuCommand>(),
 } as const;
 export type EventPayloads = { [E in keyof typeof events]: (typeof events)[E] };
 export type EventChannel = keyof EventPayloads;

@@ -85,6 +85,19 @@ export function parseContacts(body: Json): ApiContact[] {
   });
 }
 
+/** One contact looked up by number (API.md §6.1): `found` is false for a number not in the address book. */
+export function parseContact(body: Json): (ApiContact & { found: boolean }) | null {
+  const item = obj(body.contact);
+  const jid = firstString(item, 'jid');
+  if (!jid) return null;
+  return {
+    jid,
+    displayName: contactDisplayName(item, jid),
+    number: numberOf(jid),
+    found: item.found === true,
+  };
+}
+
 export interface ApiMessage {
   id: string;
   chatJid: string;

@@ -6,6 +6,7 @@ import { appError, type FavoriteTarget, type InstanceSummary } from '../../prelo
 import { ApiFailure, classifyHttpError, httpFailure } from './api-failure.ts';
 import {
   isObject,
+  parseContact,
   parseContacts,
   parseInstances,
   parseFavoriteAnswer,
@@ -105,12 +106,27 @@ export class RyzeClient {
     return { chatJid, messages };
   }
 
-  async getMessage(instance: string, messageId: string): Promise<ApiMessage | null> {
+  /** One contact by number or JID; null when the answer names none (API.md §6.1). */
+  async contact(
+    instance: string,
+    number: string,
+    priority: Priority = 'interactive',
+  ): Promise<(ApiContact & { found: boolean }) | null> {
+    return parseContact(
+      await this.request('get', `api/chat/contacts/${enc(instance)}`, { searchParams: { number } }, priority),
+    );
+  }
+
+  async getMessage(
+    instance: string,
+    messageId: string,
+    priority: Priority = 'interactive',
+  ): Promise<ApiMessage | null> {
     const body = await this.request(
       'get',
       `api/chat/getMessage/${enc(instance)}`,
       { searchParams: { messageId } },
-      'interactive',
+      priority,
     );
     if (!isObject(body.data)) return null;
     const chat = typeof body.data.chat === 'string' ? body.data.chat : '';

@@ -3,6 +3,7 @@ import { numberOf } from '../api/parse.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { ChatsRepo } from '../store/chats-repo.ts';
+import type { HistoryResume } from '../store/history-resume.ts';
 import type { MessagesRepo } from '../store/messages-repo.ts';
 
 /** History is fetched in pages of this many messages (the API's default, API.md §6.3). */
@@ -14,12 +15,20 @@ export class MessageService {
   private readonly chats: ChatsRepo;
   private readonly messages: MessagesRepo;
   private readonly emit: EventSink;
+  private readonly resume: HistoryResume;
   private readonly loading = new Map<string, Promise<{ added: number; reachedStart: boolean }>>();
 
-  constructor(deps: { session: SessionService; chats: ChatsRepo; messages: MessagesRepo; emit: EventSink }) {
+  constructor(deps: {
+    session: SessionService;
+    chats: ChatsRepo;
+    messages: MessagesRepo;
+    resume: HistoryResume;
+    emit: EventSink;
+  }) {
     this.session = deps.session;
     this.chats = deps.chats;
     this.messages = deps.messages;
+    this.resume = deps.resume;
     this.emit = deps.emit;
   }
 
@@ -47,7 +56,13 @@ export class MessageService {
   private async fetchOlder(chatJid: string): Promise<{ added: number; reachedStart: boolean }> {
     const ctx = this.session.requireContext();
     if (this.messages.reachedStart(ctx.accountId, chatJid)) return { added: 0, reachedStart: true };
-    const oldest = this.messages.oldestTimestamp(ctx.accountId, chatJid) ?? undefined;
+    // Usually below the oldest message held; for a chat holding restored or imported messages, from where
+    // paging from the newest got to (see HistoryResume).
+    const resume = this.resume.get(ctx.accountId, chatJid);
+    const oldest =
+      resume === undefined
+        ? (this.messages.oldestTimestamp(ctx.accountId, chatJid) ?? undefined)
+        : (resume ?? undefined);
     let page = await ctx.client.history(ctx.instance.name, chatJid, historyPageSize, oldest);
     let added = this.messages.save(ctx.accountId, page.messages);
     // `to` is inclusive: a full page made only of messages already held (many sharing the boundary
@@ -58,6 +73,10 @@ export class MessageService {
     }
     const reachedStart = page.messages.length < historyPageSize;
     if (reachedStart) this.messages.markReachedStart(ctx.accountId, chatJid);
+    if (resume !== undefined) {
+      const times = page.messages.map((m) => m.timestamp);
+      this.resume.advance(ctx.accountId, chatJid, times.length ? Math.min(...times) : null, reachedStart);
+    }
     const newest = page.messages[0];
     if (newest && oldest === undefined) {
       const known = this.chats.get(ctx.accountId, chatJid);

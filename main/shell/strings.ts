@@ -17,6 +17,9 @@ const en = {
   showAll: 'Show All',
   quit: 'Quit Ryze Desktop',
   file: 'File',
+  exportCsv: 'Export Favorites as CSV…',
+  exportJson: 'Export Favorites for Import (JSON)…',
+  importFavorites: 'Import Favorites…',
   closeWindow: 'Close Window',
   edit: 'Edit',
   undo: 'Undo',
@@ -64,6 +67,13 @@ const en = {
   debUpdate: (v: string) => `Version ${v} is available.`,
   debUpdateDetail:
     'This copy was installed from a .deb package, which does not update itself. Download the new .deb from the releases page and install it with: sudo apt install ./ryze-desktop-<version>-linux-amd64.deb',
+  // Export and import dialogs
+  exportTitle: 'Export Favorites',
+  exportButton: 'Export',
+  importTitle: 'Import Favorites',
+  importButton: 'Import',
+  csvFiles: 'CSV for spreadsheets',
+  jsonFiles: 'Ryze Desktop favorites (JSON)',
   // Badge and notifications
   pendingBadge: (n: number) => (n === 1 ? '1 change waiting to be sent' : `${n} changes waiting to be sent`),
   refusedTitle: 'A change could not be made',
@@ -86,6 +96,9 @@ const ptBR: ShellStrings = {
   showAll: 'Mostrar tudo',
   quit: 'Sair do Ryze Desktop',
   file: 'Arquivo',
+  exportCsv: 'Exportar favoritos como CSV…',
+  exportJson: 'Exportar favoritos para importar (JSON)…',
+  importFavorites: 'Importar favoritos…',
   closeWindow: 'Fechar janela',
   edit: 'Editar',
   undo: 'Desfazer',
@@ -134,6 +147,12 @@ const ptBR: ShellStrings = {
   debUpdate: (v) => `A versão ${v} está disponível.`,
   debUpdateDetail:
     'Esta cópia foi instalada por um pacote .deb, que não se atualiza sozinho. Baixe o novo .deb na página de versões e instale com: sudo apt install ./ryze-desktop-<versão>-linux-amd64.deb',
+  exportTitle: 'Exportar favoritos',
+  exportButton: 'Exportar',
+  importTitle: 'Importar favoritos',
+  importButton: 'Importar',
+  csvFiles: 'CSV para planilhas',
+  jsonFiles: 'Favoritos do Ryze Desktop (JSON)',
   pendingBadge: (n) => (n === 1 ? '1 alteração esperando envio' : `${n} alterações esperando envio`),
   refusedTitle: 'Uma alteração não pôde ser feita',
   refusedBody: (name) =>

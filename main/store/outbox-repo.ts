@@ -10,6 +10,18 @@ export function targetKey(target: FavoriteTarget): string {
   return target.kind === 'chat' ? `chat:${target.chatJid}` : `message:${target.messageId}`;
 }
 
+/** A favorite taken in from a backup or an import. */
+export interface AdoptedFavorite {
+  target: FavoriteTarget;
+  wanted: boolean;
+  /** When the user last changed it (the backup's or the file's word, never later than now). */
+  changedAt: number;
+}
+
+function messageIdOf(target: FavoriteTarget): string | null {
+  return target.kind === 'message' ? target.messageId : null;
+}
+
 export interface OutboxEntry {
   id: number;
   targetKey: string;
@@ -60,15 +72,7 @@ export class OutboxRepo {
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = excluded.wanted, updated_at = excluded.updated_at`,
         )
-        .run(
-          accountId,
-          key,
-          target.kind,
-          target.chatJid,
-          target.kind === 'message' ? target.messageId : null,
-          wanted ? 1 : 0,
-          now,
-        );
+        .run(accountId, key, target.kind, target.chatJid, messageIdOf(target), wanted ? 1 : 0, now);
       this.syncEntry(accountId, key, wanted, before?.confirmed ?? 0, now);
       // The user acted on the target again: an earlier refusal of it is no longer news.
       this.db
@@ -258,6 +262,86 @@ export class OutboxRepo {
       if (row?.confirmed !== unknownState) return null;
       this.syncEntry(accountId, row.target_key, row.wanted === 1, unknownState, now);
       return toTarget(row);
+    });
+  }
+
+  /**
+   * Takes in favorites restored from a backup (into a store that was just started anew). Changes made
+   * after the backup are not in it, so the server may hold anything for each of them: every one gets
+   * server state unknown and its shown state queued, which the idempotent endpoint takes at most once
+   * each. Composes with the caller's transaction (see `transaction`).
+   */
+  adoptRestored(accountId: string, rows: readonly AdoptedFavorite[], now: number): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO favorites (account_id, target_key, kind, chat_jid, message_id, wanted, confirmed, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ${unknownState}, ?)
+       ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = excluded.wanted,
+         confirmed = ${unknownState}, updated_at = excluded.updated_at`,
+    );
+    transaction(this.db, () => {
+      for (const { target, wanted, changedAt } of rows) {
+        const key = targetKey(target);
+        upsert.run(
+          accountId,
+          key,
+          target.kind,
+          target.chatJid,
+          messageIdOf(target),
+          wanted ? 1 : 0,
+          Math.min(changedAt, now),
+        );
+        this.syncEntry(accountId, key, wanted, unknownState, now);
+      }
+    });
+  }
+
+  /**
+   * Stars the targets of an import, in one transaction with `alsoWrite` (the chat and message rows they
+   * need to be shown). A target this store holds no state for gets server state unknown: the file's word
+   * for it is another computer's, from another time. A target it knows keeps what the server is known to
+   * hold, so a star already confirmed costs no call. Either way, at most one call each.
+   */
+  starImported(
+    accountId: string,
+    targets: readonly Omit<AdoptedFavorite, 'wanted'>[],
+    now: number,
+    alsoWrite: () => void = () => {},
+  ): { starred: number; alreadyStarred: number } {
+    const read = this.db.prepare(
+      'SELECT wanted, confirmed FROM favorites WHERE account_id = ? AND target_key = ?',
+    );
+    const upsert = this.db.prepare(
+      `INSERT INTO favorites (account_id, target_key, kind, chat_jid, message_id, wanted, confirmed, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, ${unknownState}, ?)
+       ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = 1, updated_at = excluded.updated_at`,
+    );
+    const forgetFailure = this.db.prepare(
+      'DELETE FROM failed_changes WHERE account_id = ? AND target_key = ?',
+    );
+    return transaction(this.db, () => {
+      let starred = 0;
+      let alreadyStarred = 0;
+      for (const { target, changedAt } of targets) {
+        const key = targetKey(target);
+        const before = read.get(accountId, key) as { wanted: number; confirmed: number | null } | undefined;
+        if (before?.wanted === 1) {
+          alreadyStarred++;
+          continue;
+        }
+        upsert.run(
+          accountId,
+          key,
+          target.kind,
+          target.chatJid,
+          messageIdOf(target),
+          Math.min(changedAt, now),
+        );
+        this.syncEntry(accountId, key, true, before ? (before.confirmed ?? 0) : unknownState, now);
+        forgetFailure.run(accountId, key);
+        starred++;
+      }
+      alsoWrite();
+      return { starred, alreadyStarred };
     });
   }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
+import type { AdoptedFavorite, OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
 import type { Connectivity } from './connectivity.ts';
 import { assumedCallMs, OutboxWorker } from './outbox-worker.ts';
 
@@ -55,6 +55,26 @@ export class OutboxService {
     this.workers.get(accountId)?.wake();
     this.progress();
     return before;
+  }
+
+  /**
+   * Stars what an import brought in, committed (durably, with `alsoWrite`: the rows they need to be
+   * shown) before anyone is told; then they are sent like any other change. See OutboxRepo.starImported.
+   */
+  importStars(
+    accountId: string,
+    targets: readonly Omit<AdoptedFavorite, 'wanted'>[],
+    alsoWrite: () => void,
+  ): { starred: number; alreadyStarred: number } {
+    const result = this.deps.repo.starImported(accountId, targets, this.deps.clock.now(), alsoWrite);
+    if (this.deps.shownAccount() === accountId) {
+      this.deps.emit('chats:changed', null);
+      const chats = new Set(targets.filter((t) => t.target.kind === 'message').map((t) => t.target.chatJid));
+      for (const chatJid of chats) this.deps.emit('messages:changed', { chatJid });
+    }
+    this.workers.get(accountId)?.wake();
+    this.progress();
+    return result;
   }
 
   /** Starts senders for accounts that signed in, stops those of accounts that signed out. */

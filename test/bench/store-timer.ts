@@ -6,6 +6,8 @@
 import { MessageSearchIndex } from '../../main/search/message-search-index.ts';
 import { AccountsRepo } from '../../main/store/accounts-repo.ts';
 import { ChatsRepo } from '../../main/store/chats-repo.ts';
+import { FavoritesRecordReader } from '../../main/store/favorites-record-reader.ts';
+import { HistoryResume } from '../../main/store/history-resume.ts';
 import { MessagesRepo } from '../../main/store/messages-repo.ts';
 import { OutboxRepo } from '../../main/store/outbox-repo.ts';
 
@@ -43,6 +45,9 @@ export class StoreTimer {
       MessagesRepo,
       OutboxRepo,
       MessageSearchIndex,
+      // The favorites backup's slices run in this process too.
+      FavoritesRecordReader,
+      HistoryResume,
     } as unknown as Record<string, { prototype: Record<string, unknown> }>;
     for (const [className, cls] of Object.entries(classes)) {
       const proto = cls.prototype;

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { backupFolderName } from '../../main/backup/backup-folder.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { ptBR } from '../../renderer/src/i18n/pt-BR.ts';
@@ -62,12 +63,18 @@ test('a refused token holds sending: the status bar says why in Portuguese, the 
   await expect(held).toHaveAttribute('title', 'A RyzeAPI disse: “Invalid token”');
 });
 
-test('the store set aside at start is told in Portuguese', async ({ page, ryze }) => {
+test('the store set aside at start, with no backup to restore, is told in Portuguese', async ({
+  page,
+  ryze,
+}) => {
   await page.goto(ryze.url);
   await signInThroughUi(page, ryze);
   await expect(page.getByTestId('chat-row').first()).toBeVisible();
   await ryze.restart({
-    beforeStart: () => writeFileSync(join(ryze.dataDir, storeFileName), 'not a database '.repeat(500)),
+    beforeStart: () => {
+      writeFileSync(join(ryze.dataDir, storeFileName), 'not a database '.repeat(500));
+      rmSync(join(ryze.dataDir, backupFolderName), { recursive: true, force: true });
+    },
   });
   await page.reload();
   const banner = page.getByTestId('error-banner');

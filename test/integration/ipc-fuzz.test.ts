@@ -42,6 +42,9 @@ const mutating = new Set<RequestChannel>([
   'favorites:undo',
   'outbox:retry',
   'outbox:dismiss',
+  // Actions on files the user picks: an export writes one, an import changes the favorites.
+  'favorites:export',
+  'favorites:import',
 ]);
 
 function dumpStore(dir: string): string {
@@ -233,6 +236,8 @@ describe('IPC fuzzing', () => {
       'messages:loadOlder': { chatJid: emulator.bigChatJid },
       'favorites:set': { target: { kind: 'chat', chatJid: chat!.jid }, favorite: !chat!.favorite },
       'favorites:undo': undefined,
+      'favorites:export': { format: 'json', locale: 'en' },
+      'favorites:import': undefined,
       'outbox:retry': { id: 1 },
       'outbox:dismiss': { id: 1 },
     };

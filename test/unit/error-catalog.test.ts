@@ -15,6 +15,9 @@ import { catalogs } from '../../renderer/src/i18n/catalogs.ts';
  */
 const codes = Object.keys(errorCodes) as ErrorCode[];
 const notices = Object.keys(noticeCodes) as NoticeCode[];
+/** A notice's catalogue keys: one sentence, or one per plural form when its spec names the count. */
+const noticeKeys = (code: NoticeCode): string[] =>
+  'plural' in noticeCodes[code] ? [`notice.${code}.one`, `notice.${code}.other`] : [`notice.${code}`];
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 /** Keys that help say an error but are no code: each must be used by the code that formats errors. */
@@ -31,10 +34,12 @@ describe('the sentences for errors and notices', () => {
       for (const name of placeholders(text!)) expect(params, `error.${code} {${name}}`).toContain(name);
     }
     for (const code of notices) {
-      const text = catalog[`notice.${code}`];
-      expect(text?.trim(), `notice.${code}`).toBeTruthy();
       const params = Object.keys(noticeCodes[code].params);
-      for (const name of placeholders(text!)) expect(params, `notice.${code} {${name}}`).toContain(name);
+      for (const key of noticeKeys(code)) {
+        const text = catalog[key];
+        expect(text?.trim(), key).toBeTruthy();
+        for (const name of placeholders(text!)) expect(params, `${key} {${name}}`).toContain(name);
+      }
     }
     for (const kind of errorKinds) expect(catalog[`held.${kind}`]?.trim(), `held.${kind}`).toBeTruthy();
     expect(placeholders(catalog['error.serverSaid']!)).toEqual(['message']);
@@ -45,7 +50,7 @@ describe('the sentences for errors and notices', () => {
     const pt: Record<string, string> = catalogs['pt-BR'];
     const keys = [
       ...codes.map((c) => `error.${c}`),
-      ...notices.map((c) => `notice.${c}`),
+      ...notices.flatMap(noticeKeys),
       ...errorKinds.map((k) => `held.${k}`),
       ...helpers,
     ];
@@ -59,7 +64,7 @@ describe('the sentences for errors and notices', () => {
   it.each(uiLocales)('%s has no entry for an error, notice or hold that stands for nothing', (locale) => {
     const known = new Set([
       ...codes.map((c) => `error.${c}`),
-      ...notices.map((c) => `notice.${c}`),
+      ...notices.flatMap(noticeKeys),
       ...errorKinds.map((k) => `held.${k}`),
       ...helpers,
     ]);
@@ -73,6 +78,11 @@ describe('the sentences for errors and notices', () => {
       expect(errorKinds, code).toContain(kind);
       expect(['app', 'network', 'server'], code).toContain(origin);
       if (origin === 'network') expect(kind, code).toBe('network');
+    }
+    // A notice said per plural form is chosen by one of its own counts.
+    for (const code of notices) {
+      const spec: { params: Record<string, string>; plural?: string } = noticeCodes[code];
+      if (spec.plural) expect(spec.params[spec.plural], code).toBe('count');
     }
   });
 });

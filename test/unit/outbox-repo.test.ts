@@ -233,4 +233,61 @@ describe('favorite state and the outbox', () => {
     expect(chats.get(account, chat(1).chatJid)).toMatchObject({ favorite: true, pending: false });
     db.close();
   });
+
+  it('restored favorites have server state unknown: every shown state is queued once, whatever it is', () => {
+    outbox.adoptRestored(
+      account,
+      [
+        { target: chat(1), wanted: true, changedAt: 10 },
+        { target: chat(2), wanted: false, changedAt: 11 }, // unstarred after the server had it starred
+        { target: message('M1'), wanted: true, changedAt: 12 },
+      ],
+      20,
+    );
+    expect(shownStar(chat(1))).toBe(true);
+    expect(outbox.oldest(account, 10).map((e) => [e.targetKey, e.wanted])).toEqual([
+      [`chat:${chat(1).chatJid}`, true],
+      [`chat:${chat(2).chatJid}`, false],
+      ['message:M1', true],
+    ]);
+    // Unknown, so even a toggle back to the restored state is still sent.
+    outbox.setWanted(account, chat(1), false, 21);
+    outbox.setWanted(account, chat(1), true, 22);
+    expect(outbox.pendingCount(account)).toBe(3);
+    outbox.confirm(account, `chat:${chat(1).chatJid}`, true, 23);
+    expect(outbox.pendingCount(account)).toBe(2);
+  });
+
+  it('an import stars what is new at one call each, and what is already starred at none', () => {
+    outbox.setWanted(account, chat(1), true, 1);
+    outbox.confirm(account, `chat:${chat(1).chatJid}`, true, 2); // starred and confirmed
+    outbox.setWanted(account, chat(2), true, 1);
+    outbox.setWanted(account, chat(2), false, 2); // known, never sent: confirmed as not starred
+    const result = outbox.starImported(
+      account,
+      [chat(1), chat(2), message('M9')].map((target) => ({ target, changedAt: 5 })),
+      10,
+    );
+    expect(result).toEqual({ starred: 2, alreadyStarred: 1 });
+    expect(outbox.oldest(account, 10).map((e) => [e.targetKey, e.wanted])).toEqual([
+      [`chat:${chat(2).chatJid}`, true],
+      ['message:M9', true],
+    ]);
+    // M9 was unknown here: its server state is unknown, so unstarring it is sent too.
+    outbox.setWanted(account, message('M9'), false, 11);
+    expect(outbox.oldest(account, 10).map((e) => e.targetKey)).toContain('message:M9');
+    // chat 2's server state was known: unstarring it again costs nothing.
+    outbox.setWanted(account, chat(2), false, 12);
+    expect(outbox.oldest(account, 10).map((e) => e.targetKey)).not.toContain(`chat:${chat(2).chatJid}`);
+  });
+
+  it('an import that fails while writing its rows leaves no star behind', () => {
+    expect(() =>
+      outbox.starImported(account, [{ target: chat(5), changedAt: 1 }], 2, () => {
+        throw new Error('the disk is full');
+      }),
+    ).toThrow('the disk is full');
+    expect(shownStar(chat(5))).toBe(false);
+    expect(outbox.pendingCount(account)).toBe(0);
+  });
 });

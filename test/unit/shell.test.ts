@@ -174,6 +174,23 @@ describe('the Electron shell (main/index.ts)', () => {
     expect(double.rec.dialogs[0]?.detail).toMatch(/Version 0\.1\.0\nElectron .*\nChromium .*/);
   });
 
+  it('File › Export and Import are handed to the window, which does them and says how it went', async () => {
+    const { window } = await launch();
+    (allItems(lastMenu()).find((i) => i.label === 'Export Favorites as CSV…')?.click as () => void)();
+    (allItems(lastMenu()).find((i) => i.label === 'Import Favorites…')?.click as () => void)();
+    expect(window.webContents.sent).toEqual(
+      expect.arrayContaining([
+        ['menu:command', 'exportCsv'],
+        ['menu:command', 'importFavorites'],
+      ]),
+    );
+    // With the window closed (macOS), the command opens it instead of going nowhere.
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    window.close();
+    (allItems(lastMenu()).find((i) => i.label === 'Export Favorites as CSV…')?.click as () => void)();
+    expect(double.windows().filter((w) => !w.destroyed)).toHaveLength(1);
+  });
+
   it('running from source: honours RYZE_DATA_DIR and the dev server, and never checks for updates', async () => {
     const profile = join(dir.path, 'dev-profile');
     vi.stubEnv('RYZE_DATA_DIR', profile);

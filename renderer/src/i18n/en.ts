@@ -154,6 +154,42 @@ export const en = {
   'favorites.listLabel': 'Favorites',
   'favorites.inChat': 'in {chat}',
 
+  'transfer.label': 'Export and import favorites',
+  'transfer.export': 'Export',
+  'transfer.exportMenu': 'Export favorites as',
+  'transfer.exportCsv': 'CSV, for spreadsheets',
+  'transfer.exportJson': 'JSON, to import into Ryze Desktop',
+  'transfer.import': 'Import',
+  'transfer.importTitle': 'Import favorites from a JSON export of this instance',
+  'transfer.exporting': 'Exporting…',
+  'transfer.importing': 'Importing…',
+  'transfer.importProgress': 'Importing… {done} of {total} looked up on RyzeAPI',
+  'transfer.exported.one': 'Exported {count} favorite to {file}.',
+  'transfer.exported.other': 'Exported {count} favorites to {file}.',
+  'transfer.exportFailed': '{file} could not be saved: {detail}',
+  'transfer.imported.one': 'Imported {count} star from {file}; it is being sent to RyzeAPI.',
+  'transfer.imported.other': 'Imported {count} stars from {file}; they are being sent to RyzeAPI.',
+  'transfer.importedNone': 'Nothing new to import from {file}.',
+  'transfer.already.one': '{count} was already starred.',
+  'transfer.already.other': '{count} were already starred.',
+  'transfer.gone.one': '{count} no longer exists on RyzeAPI and was left out.',
+  'transfer.gone.other': '{count} no longer exist on RyzeAPI and were left out.',
+  'transfer.refused.unreadable': '{file} could not be read. Nothing was imported.',
+  'transfer.refused.empty': '{file} is empty. Nothing was imported.',
+  'transfer.refused.tooLarge':
+    '{file} is larger than any favorites export (over 20 MB). Nothing was imported.',
+  'transfer.refused.notUtf8': '{file} is not a text file Ryze Desktop wrote. Nothing was imported.',
+  'transfer.refused.damaged':
+    '{file} is damaged or incomplete. Nothing was imported; export the favorites again and import the new file.',
+  'transfer.refused.notAnExport':
+    '{file} is not a favorites export. Choose a JSON file made with Export › JSON. Nothing was imported.',
+  'transfer.refused.newerVersion':
+    '{file} was made by a newer version of Ryze Desktop. Update the app to import it. Nothing was imported.',
+  'transfer.refused.otherInstance':
+    '{file} holds the favorites of instance “{instance}” at {server}. Open that instance to import it. Nothing was imported.',
+  'transfer.refused.fetchFailed': 'Nothing was imported from {file}. {error}',
+  'transfer.signInFirst': 'Sign in to export or import favorites.',
+
   'status.label': 'Sync status',
   'status.online': 'Online',
   'status.offline': 'Offline',
@@ -273,6 +309,9 @@ export const en = {
   'error.failedChangeGone': 'That failed change is no longer in the list.',
   'error.noMediaFile': 'This message has no file to open.',
   'error.mediaTooLarge': 'This file is {size}; files over {limit} are not opened here. Open it on the phone.',
+  'error.importRunning': 'An import is already running. Wait for it to finish.',
+  'error.noFileDialog':
+    'This copy of Ryze Desktop cannot ask for a file. Use the installed app to export or import favorites.',
   'error.storeUnreadable': 'Ryze Desktop could not open its local data.',
   'error.storeTooNew': 'The local data was written by a newer version of Ryze Desktop. Update the app.',
   'error.internal': 'Something went wrong inside Ryze Desktop. Try again.',
@@ -286,6 +325,10 @@ export const en = {
   // One sentence per notice code (preload/app-errors.ts).
   'notice.storeRecovered':
     'The local data could not be read, so it was set aside ({movedTo}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.',
+  'notice.storeRestored.one':
+    'Ryze Desktop’s local data could not be read, so it was set aside ({movedTo}). {stars} star came back from the backup of {backupAt} and is being sent to RyzeAPI again. Changes made after that backup need to be made again.',
+  'notice.storeRestored.other':
+    'Ryze Desktop’s local data could not be read, so it was set aside ({movedTo}). {stars} stars came back from the backup of {backupAt} and are being sent to RyzeAPI again. Changes made after that backup need to be made again.',
   'error.dismiss': 'Dismiss',
 
   'settings.title': 'Settings',

@@ -152,6 +152,43 @@ export const ptBR: Messages = {
   'favorites.listLabel': 'Favoritos',
   'favorites.inChat': 'em {chat}',
 
+  'transfer.label': 'Exportar e importar favoritos',
+  'transfer.export': 'Exportar',
+  'transfer.exportMenu': 'Exportar favoritos como',
+  'transfer.exportCsv': 'CSV, para planilhas',
+  'transfer.exportJson': 'JSON, para importar no Ryze Desktop',
+  'transfer.import': 'Importar',
+  'transfer.importTitle': 'Importar favoritos de uma exportação JSON desta instância',
+  'transfer.exporting': 'Exportando…',
+  'transfer.importing': 'Importando…',
+  'transfer.importProgress': 'Importando… {done} de {total} consultados na RyzeAPI',
+  'transfer.exported.one': '{count} favorito exportado para {file}.',
+  'transfer.exported.other': '{count} favoritos exportados para {file}.',
+  'transfer.exportFailed': 'Não foi possível salvar {file}: {detail}',
+  'transfer.imported.one': '{count} estrela importada de {file}; ela está sendo enviada à RyzeAPI.',
+  'transfer.imported.other': '{count} estrelas importadas de {file}; elas estão sendo enviadas à RyzeAPI.',
+  'transfer.importedNone': 'Nada novo para importar de {file}.',
+  'transfer.already.one': '{count} já estava com estrela.',
+  'transfer.already.other': '{count} já estavam com estrela.',
+  'transfer.gone.one': '{count} não existe mais na RyzeAPI e ficou de fora.',
+  'transfer.gone.other': '{count} não existem mais na RyzeAPI e ficaram de fora.',
+  'transfer.refused.unreadable': 'Não foi possível ler {file}. Nada foi importado.',
+  'transfer.refused.empty': '{file} está vazio. Nada foi importado.',
+  'transfer.refused.tooLarge':
+    '{file} é maior que qualquer exportação de favoritos (mais de 20 MB). Nada foi importado.',
+  'transfer.refused.notUtf8':
+    '{file} não é um arquivo de texto gravado pelo Ryze Desktop. Nada foi importado.',
+  'transfer.refused.damaged':
+    '{file} está danificado ou incompleto. Nada foi importado; exporte os favoritos de novo e importe o arquivo novo.',
+  'transfer.refused.notAnExport':
+    '{file} não é uma exportação de favoritos. Escolha um arquivo JSON feito em Exportar › JSON. Nada foi importado.',
+  'transfer.refused.newerVersion':
+    '{file} foi feito por uma versão mais nova do Ryze Desktop. Atualize o app para importá-lo. Nada foi importado.',
+  'transfer.refused.otherInstance':
+    '{file} tem os favoritos da instância “{instance}” em {server}. Abra essa instância para importá-lo. Nada foi importado.',
+  'transfer.refused.fetchFailed': 'Nada foi importado de {file}. {error}',
+  'transfer.signInFirst': 'Entre para exportar ou importar favoritos.',
+
   'status.label': 'Status da sincronização',
   'status.online': 'On-line',
   'status.offline': 'Off-line',
@@ -275,6 +312,9 @@ export const ptBR: Messages = {
   'error.noMediaFile': 'Esta mensagem não tem arquivo para abrir.',
   'error.mediaTooLarge':
     'Este arquivo tem {size}; arquivos acima de {limit} não são abertos aqui. Abra-o no celular.',
+  'error.importRunning': 'Uma importação já está em andamento. Espere ela terminar.',
+  'error.noFileDialog':
+    'Esta cópia do Ryze Desktop não consegue pedir um arquivo. Use o app instalado para exportar ou importar favoritos.',
   'error.storeUnreadable': 'O Ryze Desktop não conseguiu abrir seus dados locais.',
   'error.storeTooNew':
     'Os dados locais foram gravados por uma versão mais nova do Ryze Desktop. Atualize o app.',
@@ -286,6 +326,10 @@ export const ptBR: Messages = {
 
   'notice.storeRecovered':
     'Não foi possível ler os dados locais, então eles foram deixados de lado ({movedTo}) e um armazenamento novo foi iniciado. Entre de novo; suas conversas e mensagens serão baixadas de novo, e favoritos ainda não enviados podem precisar ser marcados de novo.',
+  'notice.storeRestored.one':
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados ({movedTo}). {stars} estrela voltou do backup de {backupAt} e está sendo enviada de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+  'notice.storeRestored.other':
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados ({movedTo}). {stars} estrelas voltaram do backup de {backupAt} e estão sendo enviadas de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
   'error.dismiss': 'Fechar',
 
   'settings.title': 'Configurações',

@@ -16,12 +16,18 @@ import {
   type ParamTypes,
   type TargetName,
 } from '../../../preload/contract.ts';
-import { t, type MessageKey, type Params } from '../i18n/index.svelte.ts';
+import { t, tn, type MessageKey, type Params, type PluralKey } from '../i18n/index.svelte.ts';
 import { formatMessageTime, formatSize } from './format.ts';
 
 // Template types that must be keys of the catalogue: a code without its sentence is a type error.
 const errorKey = (code: ErrorCode): `error.${ErrorCode}` & MessageKey => `error.${code}`;
-const noticeKey = (code: NoticeCode): `notice.${NoticeCode}` & MessageKey => `notice.${code}`;
+/** Notices whose sentence has a form per plural category (`notice.x.one`, `notice.x.other`). */
+type PluralNotice = {
+  [C in NoticeCode]: (typeof noticeCodes)[C] extends { plural: string } ? C : never;
+}[NoticeCode];
+const noticeKey = (code: Exclude<NoticeCode, PluralNotice>): `notice.${typeof code}` & MessageKey =>
+  `notice.${code}`;
+const pluralNoticeKey = (code: PluralNotice): `notice.${PluralNotice}` & PluralKey => `notice.${code}`;
 const heldKey = (kind: ErrorKind): `held.${ErrorKind}` & MessageKey => `held.${kind}`;
 
 /** How each kind of parameter is written in a sentence. */
@@ -79,8 +85,15 @@ export function heldText(hold: OutboxHold): string {
     : `${held} ${t('status.nextTry', { time: formatMessageTime(hold.retryAt) })}`;
 }
 
+const isPlural = (code: NoticeCode): code is PluralNotice => 'plural' in noticeCodes[code];
+
 export function noticeText(notice: AppNotice): string {
-  return t(noticeKey(notice.code), fillParams(noticeCodes[notice.code].params, notice.params));
+  const { code } = notice;
+  const spec: { params: Readonly<Record<string, ParamKind>>; plural?: string } = noticeCodes[code];
+  const params = fillParams(spec.params, notice.params);
+  if (!isPlural(code)) return t(noticeKey(code), params);
+  const count = (notice.params as Record<string, unknown>)[spec.plural!];
+  return tn(pluralNoticeKey(code), typeof count === 'number' ? count : 0, params);
 }
 
 /** How the user knows a favorite target: the chat's name, or a message's text and its chat. */

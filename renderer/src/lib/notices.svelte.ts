@@ -1,12 +1,18 @@
 /** The one error/info banner at the top of the window. Text is rendered at display time, so it follows the language. */
 import type { AppError, AppNotice } from '../../../preload/contract.ts';
-import type { MessageKey } from '../i18n/index.svelte.ts';
+import { t, type MessageKey } from '../i18n/index.svelte.ts';
 
-/** An error of a request, a notice main reported (a warning: something happened that the user must know), or a line of the window's own. */
+/**
+ * An error of a request, a notice main reported (a warning: something happened that the user must know),
+ * or a line of the window's own. `text` is called each time the banner renders, so a change of language
+ * shows at once.
+ */
 export type Notice =
   | { kind: 'error'; error: AppError }
   | { kind: 'notice'; notice: AppNotice }
-  | { kind: 'info'; key: MessageKey };
+  | { kind: 'info'; text: () => string }
+  /** Something the user asked for did not happen (a refused import): shown as an alert. */
+  | { kind: 'problem'; text: () => string };
 
 class Notices {
   current = $state<Notice | null>(null);
@@ -19,8 +25,12 @@ class Notices {
     this.current = { kind: 'notice', notice };
   }
 
-  info(key: MessageKey): void {
-    this.current = { kind: 'info', key };
+  info(text: MessageKey | (() => string)): void {
+    this.current = { kind: 'info', text: typeof text === 'function' ? text : () => t(text) };
+  }
+
+  problem(text: () => string): void {
+    this.current = { kind: 'problem', text };
   }
 
   dismiss(): void {

@@ -1,0 +1,230 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FavoriteTarget, ImportRefusal, ImportResult } from '../../preload/contract.ts';
+import { ApiFailure } from '../api/api-failure.ts';
+import { numberOf, type ApiContact, type ApiMessage } from '../api/parse.ts';
+import { normalizeBaseUrl } from '../api/ryze-client.ts';
+import { readFavoritesFile, type RecordAccount, type RecordFavorite } from '../backup/favorites-file.ts';
+import { nextTurn } from '../backup/record-chunks.ts';
+import { fail, toAppError } from '../core/app-error.ts';
+import type { EventSink } from '../core/event-sink.ts';
+import type { RotatingLog } from '../log/rotating-log.ts';
+import type { AccountContext } from '../session/account-context.ts';
+import type { SessionService } from '../session/session-service.ts';
+import type { ChatsRepo } from '../store/chats-repo.ts';
+import { targetOf } from '../store/favorites-restore.ts';
+import type { HistoryResume } from '../store/history-resume.ts';
+import type { MessagesRepo } from '../store/messages-repo.ts';
+import { targetKey as key } from '../store/outbox-repo.ts';
+import type { OutboxService } from '../sync/outbox-service.ts';
+import type { ChooseFile } from './file-request.ts';
+
+/**
+ * The largest file an import reads: room for some 60,000 stars (an export of 10,000 takes about 3 MB),
+ * and far from what would strain the main process to parse.
+ */
+export const maxImportBytes = 20 * 1024 * 1024;
+
+/** Stars looked up in the store between two turns of the event loop. */
+const lookupSlice = 200;
+
+export interface FavoritesImportDeps {
+  session: SessionService;
+  outbox: OutboxService;
+  chats: ChatsRepo;
+  messages: MessagesRepo;
+  resume: HistoryResume;
+  chooseFile: ChooseFile;
+  emit: EventSink;
+  log: Pick<RotatingLog, 'info' | 'warn'>;
+}
+
+type Refused = Extract<ImportResult, { status: 'refused' }>;
+
+/** What RyzeAPI said about the targets the store did not hold. */
+interface Fetched {
+  messages: ApiMessage[];
+  /** Each starred message's chat, as the store holds it or RyzeAPI answered. */
+  chatOfMessage: Map<string, string>;
+  /** Chats looked up by number; `found`: in the address book. */
+  chats: Array<ApiContact & { found: boolean }>;
+  /** Target keys RyzeAPI no longer has. */
+  gone: Set<string>;
+}
+
+/**
+ * Stars what a JSON export holds, for the account on screen only (the same server and instance). The
+ * file is read and checked in full before anything is written; targets this computer does not hold are
+ * asked of RyzeAPI (getMessage for messages, a contact lookup for chats), within the token's shared rate
+ * budget and at background priority, so the user's own clicks still go first; then everything is written
+ * in one transaction and the stars are sent like any other change, one call at most each. Any refusal,
+ * or RyzeAPI failing to answer, leaves everything as it was.
+ */
+export class FavoritesImport {
+  private readonly deps: FavoritesImportDeps;
+  private running = false;
+
+  constructor(deps: FavoritesImportDeps) {
+    this.deps = deps;
+  }
+
+  async run(): Promise<ImportResult> {
+    const ctx = this.deps.session.requireContext();
+    if (this.running) throw fail('importRunning');
+    this.running = true;
+    try {
+      const path = await this.deps.chooseFile({ purpose: 'import' });
+      if (!path) return { status: 'cancelled' };
+      return await this.importFrom(ctx, path);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async importFrom(ctx: AccountContext, path: string): Promise<ImportResult> {
+    const fileName = basename(path);
+    const refuse = (reason: ImportRefusal, more: Partial<Refused> = {}): Refused => {
+      this.deps.log.warn(`An import was refused: ${reason}`);
+      return { status: 'refused', fileName, reason, ...more };
+    };
+    let bytes: Buffer;
+    try {
+      // Checked before reading: a 50 MB file is never loaded to be refused.
+      if ((await stat(path)).size > maxImportBytes) return refuse('tooLarge');
+      bytes = await readFile(path);
+    } catch {
+      return refuse('unreadable');
+    }
+    if (bytes.length > maxImportBytes) return refuse('tooLarge');
+    const reading = readFavoritesFile(bytes);
+    if (!reading.ok) return refuse(reading.problem);
+    const { accounts } = reading.file;
+    if (accounts.length === 0) return refuse('empty');
+    const account = accounts.find(
+      (a) => normalizeBaseUrl(a.baseUrl) === ctx.baseUrl && a.instance.name === ctx.instance.name,
+    );
+    if (!account) {
+      const other = accounts[0]!;
+      return refuse('otherInstance', { fileInstance: { name: other.instance.name, baseUrl: other.baseUrl } });
+    }
+
+    const stars = uniqueStars(account);
+    let fetched: Fetched;
+    try {
+      fetched = await this.fetchUnknown(ctx, stars);
+    } catch (error) {
+      return refuse('fetchFailed', { error: toAppError(error) });
+    }
+    const targets = stars.flatMap((star): Array<{ target: FavoriteTarget; changedAt: number }> => {
+      const target = targetOf(star);
+      if (fetched.gone.has(key(target))) return [];
+      if (target.kind === 'chat') return [{ target, changedAt: star.changedAt }];
+      // The chat a message is in, as this store or RyzeAPI says: the star is filed under it.
+      const chatJid = fetched.chatOfMessage.get(target.messageId) ?? target.chatJid;
+      return [{ target: { ...target, chatJid }, changedAt: star.changedAt }];
+    });
+    const names = new Map(account.chats.map((c) => [c.jid, c.name]));
+    const { starred, alreadyStarred } = this.deps.outbox.importStars(ctx.accountId, targets, () =>
+      this.storeFetched(ctx.accountId, fetched, names),
+    );
+    this.deps.log.info(
+      `Imported ${starred} stars (${alreadyStarred} already starred, ${fetched.gone.size} no longer on the server)`,
+    );
+    return { status: 'imported', fileName, starred, alreadyStarred, notOnServer: fetched.gone.size };
+  }
+
+  /**
+   * Asks RyzeAPI about every target the store does not hold, one call each, reporting progress. The
+   * store is looked up a slice at a time, with a turn of the event loop between slices.
+   */
+  private async fetchUnknown(ctx: AccountContext, stars: RecordFavorite[]): Promise<Fetched> {
+    const { chats, messages, emit } = this.deps;
+    const instance = ctx.instance.name;
+    const fetched: Fetched = { messages: [], chatOfMessage: new Map(), chats: [], gone: new Set() };
+    const unknown: FavoriteTarget[] = [];
+    for (const [i, star] of stars.entries()) {
+      if (i > 0 && i % lookupSlice === 0) await nextTurn();
+      const target = targetOf(star);
+      if (target.kind === 'chat') {
+        if (chats.get(ctx.accountId, target.chatJid) === null) unknown.push(target);
+        continue;
+      }
+      const held = messages.get(ctx.accountId, target.messageId);
+      if (held) fetched.chatOfMessage.set(held.id, held.chatJid);
+      else unknown.push(target);
+    }
+    for (const [done, target] of unknown.entries()) {
+      emit('favorites:importProgress', { done, total: unknown.length });
+      if (target.kind === 'message') {
+        const message = await gracefully(() =>
+          ctx.client.getMessage(instance, target.messageId, 'background'),
+        );
+        if (!message) {
+          fetched.gone.add(key(target));
+          continue;
+        }
+        const chatJid = message.chatJid || target.chatJid;
+        fetched.messages.push({ ...message, chatJid });
+        fetched.chatOfMessage.set(target.messageId, chatJid);
+      } else {
+        const contact = await gracefully(() => ctx.client.contact(instance, target.chatJid, 'background'));
+        if (contact === undefined) fetched.gone.add(key(target));
+        // An answer without a contact: the chat is still a chat, named below as the file or its number has it.
+        else
+          fetched.chats.push(contact ?? { jid: target.chatJid, displayName: '', number: '', found: false });
+      }
+    }
+    emit('favorites:importProgress', { done: unknown.length, total: unknown.length });
+    return fetched;
+  }
+
+  /**
+   * The rows the imported stars need to be shown. A chat RyzeAPI does not know by name (not in the
+   * address book) is named as the file names it, else by its number; a fetched message is stored on
+   * its own, so its chat's history pages from the newest first (HistoryResume).
+   */
+  private storeFetched(accountId: string, fetched: Fetched, names: ReadonlyMap<string, string>): void {
+    const { chats, messages, resume } = this.deps;
+    const fallbackName = (jid: string) => names.get(jid) || numberOf(jid) || jid;
+    const noActivity = { at: 0, preview: '', type: '' };
+    const book = fetched.chats.filter((c) => c.found);
+    chats.saveContacts(accountId, book);
+    for (const c of fetched.chats.filter((c) => !c.found)) {
+      const named = c.displayName && c.displayName !== numberOf(c.jid) ? c.displayName : fallbackName(c.jid);
+      chats.noteActivity(accountId, { jid: c.jid, displayName: named, number: numberOf(c.jid) }, noActivity);
+    }
+    for (const m of fetched.messages) {
+      if (chats.get(accountId, m.chatJid) === null) {
+        const chat = { jid: m.chatJid, displayName: fallbackName(m.chatJid), number: numberOf(m.chatJid) };
+        chats.noteActivity(accountId, chat, noActivity);
+      }
+      resume.noteDetached(accountId, m.chatJid, m.timestamp);
+    }
+    messages.save(accountId, fetched.messages);
+  }
+}
+
+/**
+ * The answer, or undefined when RyzeAPI says the target is not there (404 Message not found, or a
+ * number it refuses as invalid). Anything else (no connection, the instance offline, a refused token)
+ * ends the import with nothing changed.
+ */
+async function gracefully<T>(call: () => Promise<T | null>): Promise<T | null | undefined> {
+  try {
+    const answer = await call();
+    return answer;
+  } catch (error) {
+    if (error instanceof ApiFailure) {
+      if (error.status === 404 && /message not found/i.test(error.message)) return undefined;
+      if (error.status === 400 && /number/i.test(error.message)) return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The file's stars, each target once (the last entry wins, as a later change would). */
+function uniqueStars(account: RecordAccount): RecordFavorite[] {
+  const byTarget = new Map<string, RecordFavorite>();
+  for (const f of account.favorites) byTarget.set(key(targetOf(f)), f);
+  return [...byTarget.values()].filter((f) => f.starred);
+}
