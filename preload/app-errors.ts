@@ -25,6 +25,8 @@ export const errorKinds = [
   'forbiddenSender',
   'notSignedIn',
   'store',
+  /** A file the user chose to export to or import from could not be written or read. */
+  'file',
   'internal',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
@@ -51,6 +53,8 @@ export interface ParamTypes {
   name: string;
   /** Where a file is on this computer. */
   path: string;
+  /** An API address in the sign-in form's normal form (origin and path), or '' when it was not one. */
+  address: string;
   target: 'chat' | 'message';
   baseUrlProblem: BaseUrlProblem;
 }
@@ -122,11 +126,31 @@ export const errorCodes = {
   /** Files larger than `limit` are not opened in the app (their bytes would cross IPC). */
   mediaTooLarge: { kind: 'invalidArgument', origin: 'app', params: { size: 'bytes', limit: 'bytes' } },
 
-  // Export and import of favorites.
+  // Export and import of favorites. The window says which file; the system's words go to the log.
   /** One import at a time: the second would ask RyzeAPI about the same stars again. */
   importRunning: { kind: 'invalidArgument', origin: 'app', params: none },
   /** This copy of the app has no way to ask for a file (a build without the shell's dialogs). */
   noFileDialog: { kind: 'internal', origin: 'app', params: none },
+  exportNoSpace: { kind: 'file', origin: 'app', params: none },
+  /** The folder or disk does not let the app write there (permissions, read-only). */
+  exportNotAllowed: { kind: 'file', origin: 'app', params: none },
+  exportFailed: { kind: 'file', origin: 'app', params: none },
+  importUnreadable: { kind: 'file', origin: 'app', params: none },
+  /** A file larger than any export is not read (`size`), past `limit`. */
+  importTooLarge: { kind: 'invalidArgument', origin: 'app', params: { size: 'bytes', limit: 'bytes' } },
+  importEmpty: { kind: 'invalidArgument', origin: 'app', params: none },
+  importNotUtf8: { kind: 'invalidArgument', origin: 'app', params: none },
+  /** Cut short or edited: not whole JSON, or not the favorites file's shape. */
+  importDamaged: { kind: 'invalidArgument', origin: 'app', params: none },
+  /** Another kind of file: a CSV export, a spreadsheet, another app's JSON. */
+  importNotAnExport: { kind: 'invalidArgument', origin: 'app', params: none },
+  importNewerVersion: { kind: 'invalidArgument', origin: 'app', params: none },
+  /** The file is another account's: the instance and server it names (the file's own words). */
+  importOtherInstance: {
+    kind: 'invalidArgument',
+    origin: 'app',
+    params: { instance: 'name', server: 'address' },
+  },
 
   // The local store.
   storeUnreadable: { kind: 'store', origin: 'app', params: none },

@@ -240,22 +240,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export type ExportResult =
   | { status: 'saved'; fileName: string; chats: number; messages: number }
   | { status: 'cancelled' }
-  /** `detail`: the system's reason (a full disk, a folder without permission). */
-  | { status: 'failed'; fileName: string; detail: string };
-
-/** Why a file was not imported; in every case nothing was changed. */
-export const importRefusals = [
-  'unreadable',
-  'empty',
-  'tooLarge',
-  'notUtf8',
-  'damaged',
-  'notAnExport',
-  'newerVersion',
-  'otherInstance',
-  'fetchFailed',
-] as const;
-export type ImportRefusal = (typeof importRefusals)[number];
+  /** `error`: why it could not be written (a full disk, a folder it may not write to). */
+  | { status: 'failed'; fileName: string; error: AppError };
 
 export type ImportResult =
   | {
@@ -272,11 +258,11 @@ export type ImportResult =
   | {
       status: 'refused';
       fileName: string;
-      reason: ImportRefusal;
-      /** otherInstance: which instance and server the file belongs to. */
-      fileInstance?: { name: string; baseUrl: string };
-      /** fetchFailed: why RyzeAPI could not be asked about what the file holds. */
-      error?: AppError;
+      /**
+       * Why nothing was imported: the file's problem (an import… code), or why RyzeAPI could not be asked
+       * about what the file holds (the instance offline, no connection).
+       */
+      error: AppError;
     };
 
 /** Commands of the native menu that the window carries out (it shows what happened). */

@@ -42,6 +42,8 @@ const dataFields: Record<string, string> = {
   'FavoriteTarget.messageId': 'a message id',
   'events.chatJid': 'a WhatsApp id (messages:changed)',
   'ErrorOf.serverMessage': 'the server’s own words, only on errors whose origin is the server',
+  'ExportResult.fileName': 'the name of the file the user chose',
+  'ImportResult.fileName': 'the name of the file the user chose',
 };
 
 /** Parameter kinds that hold text: each is data by what it is. */
@@ -49,6 +51,7 @@ const textKinds: Partial<Record<ParamKind, string>> = {
   origin: 'a URL origin',
   name: 'a name the user or RyzeAPI gave',
   path: 'a file path on this computer',
+  address: 'an API address',
 };
 
 function crossingStrings(): Set<string> {

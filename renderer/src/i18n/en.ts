@@ -166,7 +166,7 @@ export const en = {
   'transfer.importProgress': 'Importing… {done} of {total} looked up on RyzeAPI',
   'transfer.exported.one': 'Exported {count} favorite to {file}.',
   'transfer.exported.other': 'Exported {count} favorites to {file}.',
-  'transfer.exportFailed': '{file} could not be saved: {detail}',
+  'transfer.notExported': '{file} could not be saved.',
   'transfer.imported.one': 'Imported {count} star from {file}; it is being sent to RyzeAPI.',
   'transfer.imported.other': 'Imported {count} stars from {file}; they are being sent to RyzeAPI.',
   'transfer.importedNone': 'Nothing new to import from {file}.',
@@ -174,20 +174,7 @@ export const en = {
   'transfer.already.other': '{count} were already starred.',
   'transfer.gone.one': '{count} no longer exists on RyzeAPI and was left out.',
   'transfer.gone.other': '{count} no longer exist on RyzeAPI and were left out.',
-  'transfer.refused.unreadable': '{file} could not be read. Nothing was imported.',
-  'transfer.refused.empty': '{file} is empty. Nothing was imported.',
-  'transfer.refused.tooLarge':
-    '{file} is larger than any favorites export (over 20 MB). Nothing was imported.',
-  'transfer.refused.notUtf8': '{file} is not a text file Ryze Desktop wrote. Nothing was imported.',
-  'transfer.refused.damaged':
-    '{file} is damaged or incomplete. Nothing was imported; export the favorites again and import the new file.',
-  'transfer.refused.notAnExport':
-    '{file} is not a favorites export. Choose a JSON file made with Export › JSON. Nothing was imported.',
-  'transfer.refused.newerVersion':
-    '{file} was made by a newer version of Ryze Desktop. Update the app to import it. Nothing was imported.',
-  'transfer.refused.otherInstance':
-    '{file} holds the favorites of instance “{instance}” at {server}. Open that instance to import it. Nothing was imported.',
-  'transfer.refused.fetchFailed': 'Nothing was imported from {file}. {error}',
+  'transfer.notImported': 'Nothing was imported from {file}.',
   'transfer.signInFirst': 'Sign in to export or import favorites.',
 
   'status.label': 'Sync status',
@@ -220,6 +207,7 @@ export const en = {
   'held.forbiddenSender': 'the request came from an unexpected window.',
   'held.notSignedIn': 'you are signed out.',
   'held.store': 'local data could not be read or written.',
+  'held.file': 'a file could not be read or written.',
   'held.internal': 'something went wrong inside Ryze Desktop.',
 
   'failed.title': 'Changes that could not be saved',
@@ -312,6 +300,23 @@ export const en = {
   'error.importRunning': 'An import is already running. Wait for it to finish.',
   'error.noFileDialog':
     'This copy of Ryze Desktop cannot ask for a file. Use the installed app to export or import favorites.',
+  'error.exportNoSpace': 'The disk is full. Free some space or choose another place, and export again.',
+  'error.exportNotAllowed':
+    'Ryze Desktop is not allowed to write there. Choose another folder and export again.',
+  'error.exportFailed': 'The file could not be written. Choose another place and export again.',
+  'error.importUnreadable':
+    'The file could not be read. Check that it is still there and that you may open it.',
+  'error.importTooLarge': 'The file is {size}, larger than any favorites export (at most {limit}).',
+  'error.importEmpty': 'The file is empty.',
+  'error.importNotUtf8': 'The file is not a text file Ryze Desktop wrote.',
+  'error.importDamaged':
+    'The file is damaged or incomplete. Export the favorites again and import the new file.',
+  'error.importNotAnExport':
+    'The file is not a favorites export. Choose a JSON file made with Export › JSON.',
+  'error.importNewerVersion':
+    'The file was made by a newer version of Ryze Desktop. Update the app to import it.',
+  'error.importOtherInstance':
+    'The file holds the favorites of instance “{instance}” at {server}. Open that instance to import it.',
   'error.storeUnreadable': 'Ryze Desktop could not open its local data.',
   'error.storeTooNew': 'The local data was written by a newer version of Ryze Desktop. Update the app.',
   'error.internal': 'Something went wrong inside Ryze Desktop. Try again.',

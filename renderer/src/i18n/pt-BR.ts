@@ -164,7 +164,7 @@ export const ptBR: Messages = {
   'transfer.importProgress': 'Importando… {done} de {total} consultados na RyzeAPI',
   'transfer.exported.one': '{count} favorito exportado para {file}.',
   'transfer.exported.other': '{count} favoritos exportados para {file}.',
-  'transfer.exportFailed': 'Não foi possível salvar {file}: {detail}',
+  'transfer.notExported': 'Não foi possível salvar {file}.',
   'transfer.imported.one': '{count} estrela importada de {file}; ela está sendo enviada à RyzeAPI.',
   'transfer.imported.other': '{count} estrelas importadas de {file}; elas estão sendo enviadas à RyzeAPI.',
   'transfer.importedNone': 'Nada novo para importar de {file}.',
@@ -172,21 +172,7 @@ export const ptBR: Messages = {
   'transfer.already.other': '{count} já estavam com estrela.',
   'transfer.gone.one': '{count} não existe mais na RyzeAPI e ficou de fora.',
   'transfer.gone.other': '{count} não existem mais na RyzeAPI e ficaram de fora.',
-  'transfer.refused.unreadable': 'Não foi possível ler {file}. Nada foi importado.',
-  'transfer.refused.empty': '{file} está vazio. Nada foi importado.',
-  'transfer.refused.tooLarge':
-    '{file} é maior que qualquer exportação de favoritos (mais de 20 MB). Nada foi importado.',
-  'transfer.refused.notUtf8':
-    '{file} não é um arquivo de texto gravado pelo Ryze Desktop. Nada foi importado.',
-  'transfer.refused.damaged':
-    '{file} está danificado ou incompleto. Nada foi importado; exporte os favoritos de novo e importe o arquivo novo.',
-  'transfer.refused.notAnExport':
-    '{file} não é uma exportação de favoritos. Escolha um arquivo JSON feito em Exportar › JSON. Nada foi importado.',
-  'transfer.refused.newerVersion':
-    '{file} foi feito por uma versão mais nova do Ryze Desktop. Atualize o app para importá-lo. Nada foi importado.',
-  'transfer.refused.otherInstance':
-    '{file} tem os favoritos da instância “{instance}” em {server}. Abra essa instância para importá-lo. Nada foi importado.',
-  'transfer.refused.fetchFailed': 'Nada foi importado de {file}. {error}',
+  'transfer.notImported': 'Nada foi importado de {file}.',
   'transfer.signInFirst': 'Entre para exportar ou importar favoritos.',
 
   'status.label': 'Status da sincronização',
@@ -219,6 +205,7 @@ export const ptBR: Messages = {
   'held.forbiddenSender': 'o pedido veio de uma janela inesperada.',
   'held.notSignedIn': 'você saiu da conta.',
   'held.store': 'não foi possível ler ou gravar os dados locais.',
+  'held.file': 'não foi possível ler ou gravar um arquivo.',
   'held.internal': 'algo deu errado no Ryze Desktop.',
 
   'failed.title': 'Alterações que não puderam ser salvas',
@@ -315,6 +302,24 @@ export const ptBR: Messages = {
   'error.importRunning': 'Uma importação já está em andamento. Espere ela terminar.',
   'error.noFileDialog':
     'Esta cópia do Ryze Desktop não consegue pedir um arquivo. Use o app instalado para exportar ou importar favoritos.',
+  'error.exportNoSpace': 'O disco está cheio. Libere espaço ou escolha outro lugar e exporte de novo.',
+  'error.exportNotAllowed':
+    'O Ryze Desktop não tem permissão para gravar aí. Escolha outra pasta e exporte de novo.',
+  'error.exportFailed': 'Não foi possível gravar o arquivo. Escolha outro lugar e exporte de novo.',
+  'error.importUnreadable':
+    'Não foi possível ler o arquivo. Verifique se ele ainda existe e se você pode abri-lo.',
+  'error.importTooLarge':
+    'O arquivo tem {size}, mais que qualquer exportação de favoritos (no máximo {limit}).',
+  'error.importEmpty': 'O arquivo está vazio.',
+  'error.importNotUtf8': 'O arquivo não é um arquivo de texto gravado pelo Ryze Desktop.',
+  'error.importDamaged':
+    'O arquivo está danificado ou incompleto. Exporte os favoritos de novo e importe o arquivo novo.',
+  'error.importNotAnExport':
+    'O arquivo não é uma exportação de favoritos. Escolha um arquivo JSON feito em Exportar › JSON.',
+  'error.importNewerVersion':
+    'O arquivo foi feito por uma versão mais nova do Ryze Desktop. Atualize o app para importá-lo.',
+  'error.importOtherInstance':
+    'O arquivo tem os favoritos da instância “{instance}” em {server}. Abra essa instância para importá-lo.',
   'error.storeUnreadable': 'O Ryze Desktop não conseguiu abrir seus dados locais.',
   'error.storeTooNew':
     'Os dados locais foram gravados por uma versão mais nova do Ryze Desktop. Atualize o app.',

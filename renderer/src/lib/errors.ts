@@ -39,6 +39,7 @@ const formats: { [K in ParamKind]: (value: ParamTypes[K]) => string | number } =
   origin: (origin) => origin || t('error.unnamedPlace'),
   name: (name) => name,
   path: (path) => path,
+  address: (address) => address || t('error.unnamedPlace'),
   target: (target) => t(`target.${target}`),
   baseUrlProblem: (problem) => t(`signIn.baseUrlProblem.${problem}`),
 };

@@ -8,17 +8,16 @@ import { t, type MessageKey } from '../i18n/index.svelte.ts';
  * shows at once.
  */
 export type Notice =
-  | { kind: 'error'; error: AppError }
+  /** `lead`: what did not happen, when the error alone would not say ("Nothing was imported from …"). */
+  | { kind: 'error'; error: AppError; lead?: () => string }
   | { kind: 'notice'; notice: AppNotice }
-  | { kind: 'info'; text: () => string }
-  /** Something the user asked for did not happen (a refused import): shown as an alert. */
-  | { kind: 'problem'; text: () => string };
+  | { kind: 'info'; text: () => string };
 
 class Notices {
   current = $state<Notice | null>(null);
 
-  error(error: AppError): void {
-    this.current = { kind: 'error', error };
+  error(error: AppError, lead?: () => string): void {
+    this.current = lead ? { kind: 'error', error, lead } : { kind: 'error', error };
   }
 
   notice(notice: AppNotice): void {
@@ -27,10 +26,6 @@ class Notices {
 
   info(text: MessageKey | (() => string)): void {
     this.current = { kind: 'info', text: typeof text === 'function' ? text : () => t(text) };
-  }
-
-  problem(text: () => string): void {
-    this.current = { kind: 'problem', text };
   }
 
   dismiss(): void {
