@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFolderName } from '../../main/backup/backup-folder.ts';
 import { storeFileName } from '../../main/store/database.ts';
@@ -9,7 +9,8 @@ import { expect, signInThroughUi, test } from './harness/fixture.ts';
 
 /**
  * Errors are told in the user's language, whoever caused them: a change RyzeAPI refused, a hold on its
- * refusal, the store set aside, a locked keyring and an unreachable server each read in Portuguese, and
+ * refusal, the store set aside, a locked keyring, an unreachable server and an import RyzeAPI could not
+ * help with each read in Portuguese, and
  * RyzeAPI's own (English) words appear only as a quoted detail under "A RyzeAPI disse", never as the
  * message, and never for what the app or the network did.
  */
@@ -122,4 +123,50 @@ test('RyzeAPI out of reach at sign-in is told in Portuguese, and nobody “said�
   await expect(banner.locator('.error-text')).toHaveText(ptBR['error.unreachable']);
   await expect(banner.getByTestId('server-said')).toHaveCount(0);
   await expect(banner).not.toContainText(/RyzeAPI disse|ECONNREFUSED|fetch failed/);
+});
+
+test('an import RyzeAPI cannot help with: which file, why, in Portuguese, the server’s words quoted beneath', async ({
+  page,
+  ryze,
+}) => {
+  await page.goto(ryze.url);
+  await signInThroughUi(page, ryze);
+  const row = page.getByTestId('chat-row').first();
+  await expect(row).toBeVisible();
+  await row.getByTestId('star-button').click();
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+  const banner = page.getByTestId('error-banner');
+  const json = join(ryze.dataDir, 'estrelas.json');
+  ryze.fileDialog.next = json;
+  ryze.app.events.emit('menu:command', 'exportJson');
+  await expect(banner).toContainText('estrelas.json');
+
+  // The file also stars a message this computer does not hold: RyzeAPI must be asked about it, and the
+  // instance's phone is offline.
+  const file = JSON.parse(readFileSync(json, 'utf8')) as {
+    accounts: Array<{ favorites: Array<Record<string, unknown>> }>;
+  };
+  const account = file.accounts[0]!;
+  const chatJid = account.favorites[0]!.chatJid;
+  account.favorites.push({
+    kind: 'message',
+    chatJid,
+    messageId: 'NOT-HELD-HERE',
+    starred: true,
+    server: 'starred',
+    changedAt: Date.now(),
+  });
+  writeFileSync(json, JSON.stringify(file));
+  ryze.emulator.setInstanceState('support', 'disconnected');
+  await page.getByTestId('favorites-tab').click();
+  await page.getByTestId('import-button').click();
+
+  await expect(banner).toHaveAttribute('data-code', 'disconnected');
+  await expect(banner).toContainText(fill(ptBR['transfer.notImported'], { file: 'estrelas.json' }));
+  await expect(banner.locator('.error-text')).toHaveText(fill(ptBR['error.disconnected'], { status: '503' }));
+  await expect(banner.getByTestId('server-said')).toHaveText(
+    'A RyzeAPI disse: “Instance is not connected to WhatsApp”',
+  );
+  await expect(banner).not.toContainText(/Nothing was imported|not a favorites/);
+  await expect(page.getByTestId('favorite-message-row')).toHaveCount(0);
 });
