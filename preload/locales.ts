@@ -1,7 +1,8 @@
 /**
- * The languages of the UI, listed once. The renderer's catalogues (renderer/src/i18n) and main's native
- * texts (main/shell/strings.ts) are each a record over this list, so a language added here without its
- * catalogues, or a catalogue without its entry here, is a type error.
+ * The languages of the UI, listed once. The renderer's catalogues (renderer/src/i18n), main's native
+ * texts (main/shell/strings.ts) and the CSV export's words (main/transfer/csv-labels.ts) are each a
+ * record over this list, so a language added here without its catalogues, or a catalogue without its
+ * entry here, is a type error.
  */
 export const uiLocales = ['en', 'pt-BR'] as const;
 export type UiLocale = (typeof uiLocales)[number];

@@ -3,7 +3,8 @@
  * re-render when the locale changes because `i18n.locale` is reactive state.
  *
  * Adding a language: its catalogue file beside en.ts, registered in catalogs.ts, and its tag in the
- * contract's `uiLocales` with main's native texts (main/shell/strings.ts); the types require each.
+ * contract's `uiLocales` with main's native texts (main/shell/strings.ts) and the CSV export's words
+ * (main/transfer/csv-labels.ts); the types require each.
  */
 import { isUiLocale, matchUiLocale, uiLocales, type UiLocale } from '../../../preload/contract.ts';
 import { catalogs } from './catalogs.ts';
