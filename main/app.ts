@@ -78,10 +78,7 @@ export function createApp(options: AppOptions) {
     log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
     const restored = restoreNewestBackup(db, backupFolder, clock.now(), log);
     storeNotice = restored
-      ? {
-          code: 'storeRestored',
-          params: { movedTo: recoveredFrom, backupAt: restored.backupAt, stars: restored.stars },
-        }
+      ? { code: 'storeRestored', params: { backupAt: restored.backupAt, stars: restored.stars } }
       : { code: 'storeRecovered', params: { movedTo: recoveredFrom } };
   }
   const accounts = new AccountsRepo(db);

@@ -209,9 +209,10 @@ export const noticeCodes = {
   storeRecovered: { params: { movedTo: 'path' } },
   /**
    * The same, and then the favorites came back from the newest readable backup, written at `backupAt`:
-   * `stars` of them, each sent to RyzeAPI again. Changes made after that backup are not in it.
+   * `stars` of them, each sent to RyzeAPI again. Changes made after that backup are not in it. (Where the
+   * old store was set aside is in the log: with the favorites back, the user has no need of it.)
    */
-  storeRestored: { params: { movedTo: 'path', backupAt: 'time', stars: 'count' }, plural: 'stars' },
+  storeRestored: { params: { backupAt: 'time', stars: 'count' }, plural: 'stars' },
 } as const satisfies Record<string, NoticeSpec>;
 
 export type NoticeCode = keyof typeof noticeCodes;

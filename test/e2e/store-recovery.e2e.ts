@@ -49,8 +49,8 @@ for (const locale of ['en', 'pt-BR'] as const) {
     await expect(banner).toHaveAttribute('data-code', 'storeRestored');
     await expect(banner).toContainText(
       locale === 'en'
-        ? /set aside \(.+\.corrupt-\d+\)\. 2 stars came back from the backup of .+ and are being sent to RyzeAPI again\./
-        : /foram separados \(.+\.corrupt-\d+\)\. 2 estrelas voltaram do backup de .+ e estão sendo enviadas de novo à RyzeAPI\./,
+        ? /set aside\. 2 stars came back from the backup of .+ and are being sent to RyzeAPI again\./
+        : /foram separados\. 2 estrelas voltaram do backup de .+ e estão sendo enviadas de novo à RyzeAPI\./,
     );
     // Signed in again by itself (the keychain kept the token), with both stars shown and sent again.
     await page.getByTestId('favorites-tab').click();

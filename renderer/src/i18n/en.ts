@@ -331,9 +331,9 @@ export const en = {
   'notice.storeRecovered':
     'The local data could not be read, so it was set aside ({movedTo}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.',
   'notice.storeRestored.one':
-    'Ryze Desktop’s local data could not be read, so it was set aside ({movedTo}). {stars} star came back from the backup of {backupAt} and is being sent to RyzeAPI again. Changes made after that backup need to be made again.',
+    'Ryze Desktop’s local data could not be read, so it was set aside. {stars} star came back from the backup of {backupAt} and is being sent to RyzeAPI again. Changes made after that backup need to be made again.',
   'notice.storeRestored.other':
-    'Ryze Desktop’s local data could not be read, so it was set aside ({movedTo}). {stars} stars came back from the backup of {backupAt} and are being sent to RyzeAPI again. Changes made after that backup need to be made again.',
+    'Ryze Desktop’s local data could not be read, so it was set aside. {stars} stars came back from the backup of {backupAt} and are being sent to RyzeAPI again. Changes made after that backup need to be made again.',
   'error.dismiss': 'Dismiss',
 
   'settings.title': 'Settings',

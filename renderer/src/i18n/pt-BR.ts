@@ -332,9 +332,9 @@ export const ptBR: Messages = {
   'notice.storeRecovered':
     'Não foi possível ler os dados locais, então eles foram deixados de lado ({movedTo}) e um armazenamento novo foi iniciado. Entre de novo; suas conversas e mensagens serão baixadas de novo, e favoritos ainda não enviados podem precisar ser marcados de novo.',
   'notice.storeRestored.one':
-    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados ({movedTo}). {stars} estrela voltou do backup de {backupAt} e está sendo enviada de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {stars} estrela voltou do backup de {backupAt} e está sendo enviada de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
   'notice.storeRestored.other':
-    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados ({movedTo}). {stars} estrelas voltaram do backup de {backupAt} e estão sendo enviadas de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {stars} estrelas voltaram do backup de {backupAt} e estão sendo enviadas de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
   'error.dismiss': 'Fechar',
 
   'settings.title': 'Configurações',
