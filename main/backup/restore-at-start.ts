@@ -11,8 +11,8 @@ export interface RestoredBackup {
 
 /**
  * After the store was found unreadable and started anew: fills it from the newest backup that reads,
- * and says what came back, for the user's notice. Null when there was none (or it could not be taken in, in
- * which case the new store stays empty, as it would without backups).
+ * and says what came back, for the user's notice. Null when there was none (or it could not be taken
+ * in, in which case the new store stays empty, as it would without backups).
  */
 export function restoreNewestBackup(
   db: DatabaseSync,
