@@ -35,6 +35,25 @@ export default ts.config(
     },
   },
   {
+    // Main tells the window codes, never sentences (preload/app-errors.ts): the only words an error may
+    // carry are the server's, taken from its answer.
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='serverMessage'] > :matches(Literal, TemplateLiteral)",
+          message: 'serverMessage holds only the server’s own words, as its answer gave them.',
+        },
+        {
+          selector:
+            'Property[key.name=/^(message|reason|label|text)$/] > TemplateLiteral[expressions.length>0]',
+          message: 'Sentences are the window’s: report a code with parameters (preload/app-errors.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['main/index.ts', 'main/shell/**/*.ts'],
     rules: {
       'no-restricted-imports': noImport([

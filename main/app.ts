@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { StoreRestore } from '../preload/contract.ts';
+import type { AppNotice } from '../preload/contract.ts';
 import { backupFolderName } from './backup/backup-folder.ts';
 import { FavoritesBackup } from './backup/favorites-backup.ts';
 import { restoreNewestBackup } from './backup/restore-at-start.ts';
 import { ChatService } from './chats/chat-service.ts';
-import { AppFailure } from './core/app-error.ts';
+import { fail } from './core/app-error.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { EventHub } from './core/event-sink.ts';
 import { FavoritesService } from './favorites/favorites-service.ts';
@@ -53,8 +53,7 @@ export interface AppOptions {
   backup?: { settleMs?: number; minIntervalMs?: number };
 }
 
-const noFileDialog: ChooseFile = () =>
-  Promise.reject(new AppFailure('internal', 'Files cannot be chosen in this copy of the app.'));
+const noFileDialog: ChooseFile = () => Promise.reject(fail('noFileDialog'));
 
 export type RyzeApp = ReturnType<typeof createApp>;
 
@@ -74,10 +73,13 @@ export function createApp(options: AppOptions) {
   });
   const { db, recoveredFrom } = openDatabase(options.dataDir);
   const backupFolder = join(options.dataDir, backupFolderName);
-  let storeRestore: StoreRestore | null = null;
+  let storeNotice: AppNotice | null = null;
   if (recoveredFrom) {
     log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
-    storeRestore = restoreNewestBackup(db, backupFolder, clock.now(), log);
+    const restored = restoreNewestBackup(db, backupFolder, clock.now(), log);
+    storeNotice = restored
+      ? { code: 'storeRestored', params: { backupAt: restored.backupAt, stars: restored.stars } }
+      : { code: 'storeRecovered', params: { movedTo: recoveredFrom } };
   }
   const accounts = new AccountsRepo(db);
   const chatsRepo = new ChatsRepo(db);
@@ -101,8 +103,6 @@ export function createApp(options: AppOptions) {
   let favorites: FavoritesService | null = null;
   const outbox = new OutboxService({
     repo: outboxRepo,
-    chats: chatsRepo,
-    messages: messagesRepo,
     clock,
     connectivity,
     emit,
@@ -114,7 +114,9 @@ export function createApp(options: AppOptions) {
   // For the Electron shell (badge, notifications, updater): the total over every signed-in account.
   const shellHooks = new ShellHooks(() => outbox.pendingTotal());
   outbox.onProgress(() => shellHooks.reportPendingChange());
-  outbox.onRefused(({ accountId, change }) => shellHooks.reportRefused({ label: change.label, accountId }));
+  outbox.onRefused(({ accountId, change }) =>
+    shellHooks.reportRefused({ target: change.target.kind, name: change.name, accountId }),
+  );
   // Every change to the favorites goes through the outbox, so its progress is when a backup may be due.
   outbox.onProgress(() => backups.changed());
   let live: LiveService | null = null;
@@ -127,12 +129,8 @@ export function createApp(options: AppOptions) {
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
-    storeNotice: !recoveredFrom
-      ? null
-      : storeRestore
-        ? `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Your favorites were restored from the backup of ${new Date(storeRestore.backupAt).toISOString()}; changes made after it need to be made again.`
-        : `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.`,
-    storeRestore,
+    storeNotice,
+    onKeychainFailure: (error) => log.warn('The system keychain could not be used', error),
     onAccountsChange: (shown, signedIn) => {
       log.info(
         shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',

@@ -7,7 +7,12 @@
  * Nothing else crosses the process boundary, and no type here can carry a token back to the renderer.
  */
 import * as v from 'valibot';
-import { baseUrlProblemText, checkBaseUrl } from './base-url.ts';
+import type { AppError, AppNotice } from './app-errors.ts';
+import { checkBaseUrl } from './base-url.ts';
+import { uiLocales } from './locales.ts';
+
+export * from './app-errors.ts';
+export * from './locales.ts';
 
 // ---- Shared value types -------------------------------------------------------------------------
 
@@ -26,19 +31,15 @@ export interface InstanceSummary {
 
 /** What the renderer may know about who is signed in. Deliberately has no room for a token. */
 export type Session =
-  | {
-      signedIn: false;
-      keychain: KeychainHealth;
-      storeNotice: string | null;
-      storeRestore: StoreRestore | null;
-    }
+  | { signedIn: false; keychain: KeychainHealth; storeNotice: AppNotice | null }
   | {
       signedIn: true;
       keychain: KeychainHealth;
-      /** Set when the local store was unreadable at start and was moved aside: what happened, what to do. */
-      storeNotice: string | null;
-      /** Set when that store's favorites were then restored from a backup. */
-      storeRestore: StoreRestore | null;
+      /**
+       * Set when the local store was unreadable at start and was moved aside (storeRecovered), and its
+       * favorites then restored from a backup (storeRestored).
+       */
+      storeNotice: AppNotice | null;
       accountId: string;
       baseUrl: string;
       instance: InstanceSummary;
@@ -48,22 +49,14 @@ export type KeychainHealth =
   | { available: true }
   | {
       available: false;
-      reason: string;
+      /** Why it cannot be used (an error of kind keychainUnavailable). */
+      error: AppError;
       /**
        * Accounts signed in on this computer whose tokens are in the keychain it cannot open (locked, say):
        * the user should unlock it and try again, not type a token.
        */
       waiting: number;
     };
-
-/** What came back from the newest readable backup after the store had to be set aside at start. */
-export interface StoreRestore {
-  /** Epoch ms the backup was written: changes made after it are not in it. */
-  backupAt: number;
-  accounts: number;
-  /** Stars shown again; each is sent to RyzeAPI again, since the server may have changed since. */
-  stars: number;
-}
 
 /** A signed-in account (one server and instance) in the account switcher. */
 export interface AccountSummary {
@@ -178,11 +171,17 @@ export interface SearchPage extends Page<MessageSearchHit> {
   atLeast: boolean;
 }
 
+/** How the user knows a favorite target: its chat's name and, for a message, its text (null: none held). */
+export interface TargetName {
+  chat: string;
+  message: string | null;
+}
+
 /** A change the server refused for good; the star went back to the last confirmed state. */
 export interface FailedChange {
   id: number;
   target: FavoriteTarget;
-  label: string;
+  name: TargetName;
   wanted: boolean;
   error: AppError;
   at: number;
@@ -196,9 +195,8 @@ export type HoldRelease = 'signIn' | 'instanceConnected' | 'online' | 'retryNow'
 
 /** Why sending is held, and what will resume it. */
 export interface OutboxHold {
-  kind: ErrorKind;
-  /** The server's own words, or a plain description; never contains a secret. */
-  message: string;
+  /** What the last try met. */
+  error: AppError;
   releasedBy: HoldRelease[];
   /** Epoch ms of the next automatic try; null when only an event in `releasedBy` resumes sending. */
   retryAt: number | null;
@@ -215,10 +213,6 @@ export interface OutboxStatus {
   failed: FailedChange[];
   canUndo: boolean;
 }
-
-/** The languages of the UI; the renderer picks one and tells main, which localizes the native menu. */
-export const uiLocales = ['en', 'pt-BR'] as const;
-export type UiLocale = (typeof uiLocales)[number];
 
 /** 'unavailable': the socket has not opened for a few seconds (or RyzeAPI is unreachable). */
 export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
@@ -246,22 +240,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export type ExportResult =
   | { status: 'saved'; fileName: string; chats: number; messages: number }
   | { status: 'cancelled' }
-  /** `detail`: the system's reason (a full disk, a folder without permission). */
-  | { status: 'failed'; fileName: string; detail: string };
-
-/** Why a file was not imported; in every case nothing was changed. */
-export const importRefusals = [
-  'unreadable',
-  'empty',
-  'tooLarge',
-  'notUtf8',
-  'damaged',
-  'notAnExport',
-  'newerVersion',
-  'otherInstance',
-  'fetchFailed',
-] as const;
-export type ImportRefusal = (typeof importRefusals)[number];
+  /** `error`: why it could not be written (a full disk, a folder it may not write to). */
+  | { status: 'failed'; fileName: string; error: AppError };
 
 export type ImportResult =
   | {
@@ -278,44 +258,18 @@ export type ImportResult =
   | {
       status: 'refused';
       fileName: string;
-      reason: ImportRefusal;
-      /** otherInstance: which instance and server the file belongs to. */
-      fileInstance?: { name: string; baseUrl: string };
-      /** fetchFailed: why RyzeAPI could not be asked about what the file holds. */
-      error?: AppError;
+      /**
+       * Why nothing was imported: the file's problem (an import… code), or why RyzeAPI could not be asked
+       * about what the file holds (the instance offline, no connection).
+       */
+      error: AppError;
     };
 
 /** Commands of the native menu that the window carries out (it shows what happened). */
 export type MenuCommand = 'exportCsv' | 'exportJson' | 'importFavorites';
 
-// ---- Errors -------------------------------------------------------------------------------------
-
-/** Every failure the renderer can be told about. API kinds mirror RyzeAPI's HTTP classes (API.md §4). */
-export const errorKinds = [
-  'auth',
-  'forbidden',
-  'notFound',
-  'disconnected',
-  'rateLimited',
-  'invalidRequest',
-  'network',
-  /** RyzeAPI answered with a redirect, which the app never follows (the token would go along). */
-  'redirected',
-  'server',
-  'keychainUnavailable',
-  'invalidArgument',
-  'forbiddenSender',
-  'notSignedIn',
-  'store',
-  'internal',
-] as const;
-export type ErrorKind = (typeof errorKinds)[number];
-
-export interface AppError {
-  kind: ErrorKind;
-  /** The server's exact error.message, or a plain description; never contains a secret. */
-  message: string;
-}
+// ---- Errors ---------------------------------------------------------------------------------------
+// Errors and notices are codes with typed parameters (preload/app-errors.ts, re-exported above).
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -332,18 +286,20 @@ const pageArgs = {
 /**
  * The token goes into a request header as it is: printable ASCII only, so the page cannot use sign-in to
  * send arbitrary header content (and a pasted line break gets a clear answer instead of a network error).
+ * The issue's message is a code the router turns into a `badToken` error.
  */
-const token = v.pipe(
-  nonEmpty(4096),
-  v.regex(/^[\x20-\x7e]+$/, 'The token can only hold letters, digits and ASCII punctuation.'),
-);
-/** See preload/base-url.ts: the output is the address in its normal form; the message never quotes it. */
+export const tokenIssue = 'badToken';
+const token = v.pipe(nonEmpty(4096), v.regex(/^[\x20-\x7e]+$/, tokenIssue));
+/**
+ * See preload/base-url.ts: the output is the address in its normal form. The issue's message is the
+ * problem's code (never the input), which the router turns into a `badBaseUrl` error.
+ */
 const baseUrl = v.pipe(
   v.string(),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const check = checkBaseUrl(dataset.value);
     if (check.ok) return check.url;
-    addIssue({ message: baseUrlProblemText[check.problem] });
+    addIssue({ message: check.problem });
     return NEVER;
   }),
 );
@@ -456,29 +412,25 @@ export type RequestArgs<C extends RequestChannel> = v.InferInput<(typeof request
 export type RequestResult<C extends RequestChannel> = (typeof requests)[C]['result'];
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
-/** Main → renderer events and their payloads. */
-export interface EventPayloads {
-  'session:changed': Session;
+/** Carries an event's payload type in the table below; there is no runtime value behind it. */
+const carries = <T>(): T => undefined as T;
+
+/** Main → renderer events and their payloads: the channel list and the types both come from here. */
+export const events = {
+  'session:changed': carries<Session>(),
   /** Something in the chat list changed; the renderer re-reads the pages it shows. */
-  'chats:changed': null;
-  'messages:changed': { chatJid: string };
-  'outbox:changed': OutboxStatus;
-  'connection:changed': ConnectionStatus;
+  'chats:changed': carries<null>(),
+  'messages:changed': carries<{ chatJid: string }>(),
+  'outbox:changed': carries<OutboxStatus>(),
+  'connection:changed': carries<ConnectionStatus>(),
   /** An import is asking RyzeAPI about what the file holds that this computer does not: done of total. */
-  'favorites:importProgress': { done: number; total: number };
+  'favorites:importProgress': carries<{ done: number; total: number }>(),
   /** The user chose one of the app's commands in the native menu. */
-  'menu:command': MenuCommand;
-}
+  'menu:command': carries<MenuCommand>(),
+} as const;
+export type EventPayloads = { [E in keyof typeof events]: (typeof events)[E] };
 export type EventChannel = keyof EventPayloads;
-export const eventChannels: EventChannel[] = [
-  'session:changed',
-  'chats:changed',
-  'messages:changed',
-  'outbox:changed',
-  'connection:changed',
-  'favorites:importProgress',
-  'menu:command',
-];
+export const eventChannels = Object.keys(events) as EventChannel[];
 
 /** One function per request channel, channel fixed: the page never names an arbitrary channel. */
 export type RyzeRequests = {

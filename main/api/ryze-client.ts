@@ -1,9 +1,9 @@
 import ky, { type KyInstance } from 'ky';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import { redact } from '../core/redact.ts';
-import { baseUrlProblemText, checkBaseUrl } from '../../preload/base-url.ts';
-import type { FavoriteTarget, InstanceSummary } from '../../preload/contract.ts';
-import { ApiFailure, classifyHttpError } from './api-failure.ts';
+import { checkBaseUrl } from '../../preload/base-url.ts';
+import { appError, type FavoriteTarget, type InstanceSummary } from '../../preload/contract.ts';
+import { ApiFailure, classifyHttpError, httpFailure } from './api-failure.ts';
 import {
   isObject,
   parseContact,
@@ -18,8 +18,6 @@ import {
   type ApiMessage,
 } from './parse.ts';
 import type { Priority, RateBudget } from './rate-budget.ts';
-
-export const defaultBaseUrl = 'https://ryzeapi.cloud';
 
 export interface RyzeClientOptions {
   baseUrl: string;
@@ -172,7 +170,7 @@ export class RyzeClient {
       return { configured: true, enabled: ws.enabled === true, events };
     } catch (error) {
       // 404 "WebSocket not configured for this instance" is a state, not a failure (API.md §9.2).
-      if (error instanceof ApiFailure && error.status === 404 && /websocket/i.test(error.message)) {
+      if (error instanceof ApiFailure && error.status === 404 && /websocket/i.test(error.serverMessage)) {
         return { configured: false, enabled: false, events: [] };
       }
       throw error;
@@ -221,9 +219,7 @@ export class RyzeClient {
         // once; a read may go again on a fresh one. Writes never repeat here: their callers decide.
         if (method === 'get' && attempt === 1 && staleConnection(error)) continue;
         this.reachability?.reportUnreachable(this.baseUrl);
-        throw new ApiFailure('network', describeNetworkError(error, this.token), 0, {
-          reachedServer: !neverConnected(error),
-        });
+        throw networkFailure(error, this.token);
       }
     }
     this.reachability?.reportReachable();
@@ -238,33 +234,22 @@ export class RyzeClient {
       body = undefined;
     }
     const status = response.status;
-    if (!isObject(body)) {
-      throw new ApiFailure(
-        response.ok ? 'server' : classifyHttpError(status, '').kind,
-        `RyzeAPI sent an unreadable answer (HTTP ${status}).`,
-        status,
-        { readable: false },
-      );
-    }
+    if (!isObject(body)) throw httpFailure('unreadableAnswer', status, '', false);
     if (response.ok && body.success !== false) return body;
     const error = isObject(body.error) ? body.error : {};
     const message = redact(typeof error.message === 'string' ? error.message : String(body.message ?? ''), [
       this.token,
     ]);
     // A 2xx that says it failed contradicts itself: what the server did is as unknown as after a 5xx.
-    if (response.ok) {
-      throw new ApiFailure('server', message || `RyzeAPI answered HTTP ${status}`, status, {
-        readable: false,
-      });
-    }
+    if (response.ok) throw httpFailure('unreadableAnswer', status, message, false);
     throw classifyHttpError(status, message, isObject(body.error));
   }
 }
 
-/** The address in its normal form, or an invalidArgument failure saying why it is refused (before any request). */
+/** The address in its normal form, or a badBaseUrl failure naming the problem (before any request). */
 export function normalizeBaseUrl(url: string): string {
   const check = checkBaseUrl(url);
-  if (!check.ok) throw new AppFailure('invalidArgument', baseUrlProblemText[check.problem]);
+  if (!check.ok) throw fail('badBaseUrl', { problem: check.problem });
   return check.url;
 }
 
@@ -276,16 +261,15 @@ export function normalizeBaseUrl(url: string): string {
 async function redirectFailure(response: Response): Promise<ApiFailure> {
   await response.body?.cancel();
   const location = response.headers.get('location');
-  let target = '';
+  let origin = '';
   try {
-    const origin = location ? new URL(location, response.url).origin : 'null';
-    if (origin !== 'null') target = ` to ${origin}`;
+    const pointed = location ? new URL(location, response.url).origin : 'null';
+    if (pointed !== 'null') origin = pointed;
   } catch {
-    // Not a URL: the message says only that it was a redirect.
+    // Not a URL: the window says only that it was a redirect.
   }
   return new ApiFailure(
-    'redirected',
-    `RyzeAPI answered with a redirect${target} (HTTP ${response.status}); check the API address.`,
+    appError('redirected', { status: response.status, location: origin }),
     response.status,
   );
 }
@@ -315,10 +299,16 @@ function neverConnected(error: unknown): boolean {
   return false;
 }
 
-function describeNetworkError(error: unknown, token: string): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError') return 'RyzeAPI did not answer in time.';
+/** No whole answer: timed out, never connected, or cut off. The system's words go to the log only. */
+function networkFailure(error: unknown, token: string): ApiFailure {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
   const detail = redact(cause || (error instanceof Error ? error.message : String(error)), [token]);
-  return `Could not reach RyzeAPI${detail ? ` (${detail})` : ''}.`;
+  const reachedServer = !neverConnected(error);
+  const code =
+    error instanceof Error && error.name === 'TimeoutError'
+      ? 'timeout'
+      : reachedServer
+        ? 'connectionLost'
+        : 'unreachable';
+  return new ApiFailure(appError(code), 0, { reachedServer, detail });
 }

@@ -1,5 +1,5 @@
 import type { ChatRow, FavoriteMessageRow, FavoriteTarget, Page } from '../../preload/contract.ts';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { ChatsRepo } from '../store/chats-repo.ts';
 import type { MessagesRepo } from '../store/messages-repo.ts';
@@ -60,6 +60,6 @@ export class FavoritesService {
       target.kind === 'chat'
         ? this.deps.chats.get(accountId, target.chatJid) !== null
         : this.deps.messages.get(accountId, target.messageId)?.chatJid === target.chatJid;
-    if (!known) throw new AppFailure('invalidArgument', `Unknown ${target.kind}; refresh and try again.`);
+    if (!known) throw fail('unknownTarget', { target: target.kind });
   }
 }

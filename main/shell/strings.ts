@@ -1,4 +1,4 @@
-import type { UiLocale } from '../../preload/contract.ts';
+import { matchUiLocale, type TargetName, type UiLocale } from '../../preload/contract.ts';
 
 /**
  * Every text main shows itself (the native menu, dialogs, the badge's description, notifications), in
@@ -77,8 +77,11 @@ const en = {
   // Badge and notifications
   pendingBadge: (n: number) => (n === 1 ? '1 change waiting to be sent' : `${n} changes waiting to be sent`),
   refusedTitle: 'A change could not be made',
-  refusedBody: (label: string) =>
-    `The server refused the star on ${label}. The status bar says why; you can retry it there.`,
+  refusedBody: (name: string) =>
+    `The server refused the star on ${name}. The status bar says why; you can retry it there.`,
+  chatName: (name: TargetName) => name.chat,
+  messageName: (name: TargetName) =>
+    name.message === null ? `a message in ${name.chat}` : `“${name.message}” (${name.chat})`,
 };
 export type ShellStrings = typeof en;
 
@@ -152,8 +155,11 @@ const ptBR: ShellStrings = {
   jsonFiles: 'Favoritos do Ryze Desktop (JSON)',
   pendingBadge: (n) => (n === 1 ? '1 alteração esperando envio' : `${n} alterações esperando envio`),
   refusedTitle: 'Uma alteração não pôde ser feita',
-  refusedBody: (label) =>
-    `O servidor recusou a estrela em ${label}. A barra de status diz por quê; dá para tentar de novo por lá.`,
+  refusedBody: (name) =>
+    `O servidor recusou a estrela em ${name}. A barra de status diz por quê; dá para tentar de novo por lá.`,
+  chatName: (name) => name.chat,
+  messageName: (name) =>
+    name.message === null ? `uma mensagem em ${name.chat}` : `“${name.message}” (${name.chat})`,
 };
 
 const catalogs: Record<UiLocale, ShellStrings> = { en, 'pt-BR': ptBR };
@@ -163,9 +169,7 @@ export function stringsFor(locale: UiLocale): ShellStrings {
 }
 
 /**
- * Until the window reports its language: the renderer's own rule (renderer/src/i18n) on the system's
- * first language, so the menu starts in the language the window will pick.
+ * Until the window reports its language: the renderer's own rule on the system's first language, so the
+ * menu starts in the language the window will pick.
  */
-export function localeFromSystem(language: string | undefined): UiLocale {
-  return language && /^pt(-|$)/i.test(language) ? 'pt-BR' : 'en';
-}
+export const localeFromSystem = matchUiLocale;

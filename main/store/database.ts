@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { AppFailure } from '../core/app-error.ts';
+import { appError } from '../../preload/contract.ts';
+import { AppFailure, fail } from '../core/app-error.ts';
 import { migrations } from './migrations.ts';
 
 export const storeFileName = 'ryze.sqlite';
@@ -25,8 +26,8 @@ export function openDatabase(dataDir: string): { db: DatabaseSync; recoveredFrom
     if (isEmptyFile(path)) throw new Error('file is not a database: it is empty');
     return { db: prepare(new DatabaseSync(path)), recoveredFrom: null };
   } catch (error) {
-    if (!isCorruption(error))
-      throw new AppFailure('store', `The local store could not be opened: ${message(error)}`);
+    if (error instanceof AppFailure) throw error;
+    if (!isCorruption(error)) throw new AppFailure(appError('storeUnreadable'), message(error));
     const aside = `${path}.corrupt-${Date.now()}`;
     renameSync(path, aside);
     for (const suffix of ['-wal', '-shm']) {
@@ -56,7 +57,7 @@ export function migrate(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
   let version = row.user_version;
   if (version > migrations.length) {
-    throw new AppFailure('store', 'The local store was written by a newer version of Ryze Desktop.');
+    throw fail('storeTooNew');
   }
   for (; version < migrations.length; version++) {
     db.exec('BEGIN IMMEDIATE');

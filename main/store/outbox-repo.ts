@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AppError, ErrorKind, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
+import type { AppError, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
 import { transaction } from './database.ts';
+import { storedError } from './row-failure.ts';
 
 /** favorites.confirmed while a call may have reached the server without its answer reaching us. */
 const unknownState = -1;
@@ -162,7 +163,6 @@ export class OutboxRepo {
   fail(
     accountId: string,
     entry: OutboxEntry,
-    label: string,
     error: AppError,
     now: number,
     options: { targetGone?: boolean } = {},
@@ -178,27 +178,29 @@ export class OutboxRepo {
         .run(putBack, now, options.targetGone ? 1 : 0, putBack, accountId, entry.targetKey);
       this.db
         .prepare(
-          `INSERT INTO failed_changes (account_id, target_key, wanted, label, error_kind, error_message, at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO failed_changes (account_id, target_key, wanted, error, at) VALUES (?, ?, ?, ?, ?)`,
         )
-        .run(accountId, entry.targetKey, entry.wanted ? 1 : 0, label, error.kind, error.message, now);
+        .run(accountId, entry.targetKey, entry.wanted ? 1 : 0, JSON.stringify(error), now);
     });
   }
 
   failed(accountId: string): FailedChange[] {
     const rows = this.db
       .prepare(
-        `SELECT x.id, x.wanted, x.label, x.error_kind, x.error_message, x.at, f.kind, f.chat_jid, f.message_id
+        `SELECT x.id, x.wanted, x.error, x.at, f.kind, f.chat_jid, f.message_id,
+           coalesce(c.display_name, f.chat_jid) AS chat_name, substr(m.text, 1, 60) AS message_text
          FROM failed_changes x JOIN favorites f ON f.account_id = x.account_id AND f.target_key = x.target_key
+         LEFT JOIN chats c ON c.account_id = f.account_id AND c.jid = f.chat_jid
+         LEFT JOIN messages m ON m.account_id = f.account_id AND m.id = f.message_id
          WHERE x.account_id = ? ORDER BY x.id DESC LIMIT 100`,
       )
       .all(accountId) as unknown as Array<{
       id: number;
       wanted: number;
-      label: string;
-      error_kind: ErrorKind;
-      error_message: string;
+      error: string;
       at: number;
+      chat_name: string;
+      message_text: string | null;
       kind: 'chat' | 'message';
       chat_jid: string;
       message_id: string | null;
@@ -206,9 +208,9 @@ export class OutboxRepo {
     return rows.map((r) => ({
       id: r.id,
       target: toTarget(r),
-      label: r.label,
+      name: { chat: r.chat_name, message: r.kind === 'message' ? r.message_text || null : null },
       wanted: r.wanted === 1,
-      error: { kind: r.error_kind, message: r.error_message },
+      error: storedError(r.error),
       at: r.at,
     }));
   }
@@ -341,13 +343,6 @@ export class OutboxRepo {
       alsoWrite();
       return { starred, alreadyStarred };
     });
-  }
-
-  wanted(accountId: string, target: FavoriteTarget): boolean {
-    const row = this.db
-      .prepare('SELECT wanted FROM favorites WHERE account_id = ? AND target_key = ?')
-      .get(accountId, targetKey(target)) as { wanted: number } | undefined;
-    return row?.wanted === 1;
   }
 
   /**

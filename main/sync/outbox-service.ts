@@ -1,19 +1,15 @@
 import type { FailedChange, FavoriteTarget, HoldRelease, OutboxStatus } from '../../preload/contract.ts';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
 import type { AdoptedFavorite, OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
 import type { Connectivity } from './connectivity.ts';
 import { assumedCallMs, OutboxWorker } from './outbox-worker.ts';
 
 export interface OutboxServiceDeps {
   repo: OutboxRepo;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
   clock: Clock;
   connectivity: Pick<Connectivity, 'isOnline' | 'onChange'>;
   emit: EventSink;
@@ -103,7 +99,6 @@ export class OutboxService {
         outbox: this.deps.repo,
         clock: this.deps.clock,
         connectivity: this.deps.connectivity,
-        labelOf: (entry) => this.labelOf(context.accountId, entry),
         onProgress: () => this.progress(),
         onSettled: (entry, outcome) => {
           this.rowChanged(context.accountId, entry.target);
@@ -166,7 +161,7 @@ export class OutboxService {
   /** Puts a failed change back in the queue as the user's choice. */
   retry(accountId: string, id: number): null {
     const target = this.deps.repo.retryFailed(accountId, id, this.deps.clock.now());
-    if (!target) throw new AppFailure('invalidArgument', 'That failed change is no longer in the list.');
+    if (!target) throw fail('failedChangeGone');
     this.rowChanged(accountId, target);
     const worker = this.workers.get(accountId);
     worker?.release('retryNow');
@@ -248,14 +243,6 @@ export class OutboxService {
     const change = this.deps.repo.failed(accountId).find((f) => targetsEqual(f.target, entry.target));
     if (!change) return;
     for (const listener of this.refusedListeners) listener({ accountId, change });
-  }
-
-  private labelOf(accountId: string, entry: OutboxEntry): string {
-    const chat = this.deps.chats.get(accountId, entry.target.chatJid);
-    if (entry.target.kind === 'chat') return chat?.displayName ?? entry.target.chatJid;
-    const message = this.deps.messages.get(accountId, entry.target.messageId);
-    const text = message?.text ? `“${message.text.slice(0, 60)}”` : entry.target.messageId;
-    return chat ? `${text} (${chat.displayName})` : text;
   }
 }
 

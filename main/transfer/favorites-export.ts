@@ -1,5 +1,11 @@
 import { basename } from 'node:path';
-import type { ExportFormat, ExportResult, UiLocale } from '../../preload/contract.ts';
+import {
+  appError,
+  type AppError,
+  type ExportFormat,
+  type ExportResult,
+  type UiLocale,
+} from '../../preload/contract.ts';
 import { writeFileAtomically } from '../backup/atomic-file.ts';
 import { fileEnd, fileStart, type RecordChat, type RecordFavorite } from '../backup/favorites-file.ts';
 import { accountRecord, accountsJson, type RecordCounts } from '../backup/record-chunks.ts';
@@ -51,7 +57,7 @@ export class FavoritesExport {
       }
     } catch (error) {
       this.deps.log.warn(`An export could not be written: ${(error as Error).message}`);
-      return { status: 'failed', fileName: basename(path), detail: (error as Error).message };
+      return { status: 'failed', fileName: basename(path), error: writeFailure(error) };
     }
     this.deps.log.info(`Exported ${counts.chats} chats and ${counts.messages} messages as ${format}`);
     return { status: 'saved', fileName: basename(path), chats: counts.chats, messages: counts.messages };
@@ -98,6 +104,17 @@ export class FavoritesExport {
     }
     return [lines.join('')];
   }
+}
+
+/**
+ * What the window is told when the file could not be written: the cause the user can act on, by the
+ * system's error code (the system's own words are in the log).
+ */
+export function writeFailure(error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return appError('exportNoSpace');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return appError('exportNotAllowed');
+  return appError('exportFailed');
 }
 
 async function* jsonFile(accounts: AsyncIterable<string>, createdAt: number): AsyncGenerator<string> {

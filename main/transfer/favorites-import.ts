@@ -1,12 +1,23 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FavoriteTarget, ImportRefusal, ImportResult } from '../../preload/contract.ts';
+import {
+  appError,
+  type AppError,
+  type ErrorCode,
+  type FavoriteTarget,
+  type ImportResult,
+} from '../../preload/contract.ts';
+import { checkBaseUrl } from '../../preload/base-url.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import { numberOf, type ApiContact, type ApiMessage } from '../api/parse.ts';
-import { normalizeBaseUrl } from '../api/ryze-client.ts';
-import { readFavoritesFile, type RecordAccount, type RecordFavorite } from '../backup/favorites-file.ts';
+import {
+  readFavoritesFile,
+  type FileProblem,
+  type RecordAccount,
+  type RecordFavorite,
+} from '../backup/favorites-file.ts';
 import { nextTurn } from '../backup/record-chunks.ts';
-import { AppFailure, toAppError } from '../core/app-error.ts';
+import { fail, toAppError } from '../core/app-error.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
@@ -27,6 +38,15 @@ export const maxImportBytes = 20 * 1024 * 1024;
 
 /** Stars looked up in the store between two turns of the event loop. */
 const lookupSlice = 200;
+
+/** What the window is told for each way a file is not a favorites file this version can read. */
+const problemCodes = {
+  empty: 'importEmpty',
+  notUtf8: 'importNotUtf8',
+  damaged: 'importDamaged',
+  notAnExport: 'importNotAnExport',
+  newerVersion: 'importNewerVersion',
+} as const satisfies Record<FileProblem, ErrorCode>;
 
 export interface FavoritesImportDeps {
   session: SessionService;
@@ -70,7 +90,7 @@ export class FavoritesImport {
 
   async run(): Promise<ImportResult> {
     const ctx = this.deps.session.requireContext();
-    if (this.running) throw new AppFailure('invalidArgument', 'An import is already running.');
+    if (this.running) throw fail('importRunning');
     this.running = true;
     try {
       const path = await this.deps.chooseFile({ purpose: 'import' });
@@ -83,29 +103,38 @@ export class FavoritesImport {
 
   private async importFrom(ctx: AccountContext, path: string): Promise<ImportResult> {
     const fileName = basename(path);
-    const refuse = (reason: ImportRefusal, more: Partial<Refused> = {}): Refused => {
-      this.deps.log.warn(`An import was refused: ${reason}`);
-      return { status: 'refused', fileName, reason, ...more };
+    const refuse = (error: AppError, why: string = error.code): Refused => {
+      this.deps.log.warn(`An import was refused: ${why}`);
+      return { status: 'refused', fileName, error };
     };
+    const tooLarge = (size: number) => refuse(appError('importTooLarge', { size, limit: maxImportBytes }));
     let bytes: Buffer;
     try {
       // Checked before reading: a 50 MB file is never loaded to be refused.
-      if ((await stat(path)).size > maxImportBytes) return refuse('tooLarge');
+      const { size } = await stat(path);
+      if (size > maxImportBytes) return tooLarge(size);
       bytes = await readFile(path);
-    } catch {
-      return refuse('unreadable');
+    } catch (error) {
+      return refuse(appError('importUnreadable'), `importUnreadable (${(error as Error).message})`);
     }
-    if (bytes.length > maxImportBytes) return refuse('tooLarge');
+    if (bytes.length > maxImportBytes) return tooLarge(bytes.length);
     const reading = readFavoritesFile(bytes);
-    if (!reading.ok) return refuse(reading.problem);
+    if (!reading.ok) return refuse(appError(problemCodes[reading.problem]));
     const { accounts } = reading.file;
-    if (accounts.length === 0) return refuse('empty');
+    if (accounts.length === 0) return refuse(appError('importEmpty'));
+    // An address the app would not sign in to (not https, say) is no account's here: '' never matches.
+    const addressOf = (baseUrl: string) => {
+      const check = checkBaseUrl(baseUrl);
+      return check.ok ? check.url : '';
+    };
     const account = accounts.find(
-      (a) => normalizeBaseUrl(a.baseUrl) === ctx.baseUrl && a.instance.name === ctx.instance.name,
+      (a) => addressOf(a.baseUrl) === ctx.baseUrl && a.instance.name === ctx.instance.name,
     );
     if (!account) {
       const other = accounts[0]!;
-      return refuse('otherInstance', { fileInstance: { name: other.instance.name, baseUrl: other.baseUrl } });
+      return refuse(
+        appError('importOtherInstance', { instance: other.instance.name, server: addressOf(other.baseUrl) }),
+      );
     }
 
     const stars = uniqueStars(account);
@@ -113,7 +142,11 @@ export class FavoritesImport {
     try {
       fetched = await this.fetchUnknown(ctx, stars);
     } catch (error) {
-      return refuse('fetchFailed', { error: toAppError(error) });
+      // RyzeAPI could not be asked (the instance offline, no connection): its error says why.
+      return refuse(
+        toAppError(error),
+        `RyzeAPI could not be asked about the file (${(error as Error).message})`,
+      );
     }
     const targets = stars.flatMap((star): Array<{ target: FavoriteTarget; changedAt: number }> => {
       const target = targetOf(star);
@@ -215,8 +248,8 @@ async function gracefully<T>(call: () => Promise<T | null>): Promise<T | null | 
     return answer;
   } catch (error) {
     if (error instanceof ApiFailure) {
-      if (error.status === 404 && /message not found/i.test(error.message)) return undefined;
-      if (error.status === 400 && /number/i.test(error.message)) return undefined;
+      if (error.status === 404 && /message not found/i.test(error.serverMessage)) return undefined;
+      if (error.status === 400 && /number/i.test(error.serverMessage)) return undefined;
     }
     throw error;
   }

@@ -17,14 +17,16 @@ const words = {
     exportedJson: /Exported 3 favorites to stars\.json\./,
     header: '"Chat","Number","Message","Sent at","Starred at"',
     imported: /Imported 3 stars from stars\.json; they are being sent to RyzeAPI\./,
-    notAnExport: /stars\.csv is not a favorites export\. .*Nothing was imported\./,
+    notAnExport:
+      /Nothing was imported from stars\.csv\. The file is not a favorites export\. Choose a JSON file/,
   },
   'pt-BR': {
     exported: /3 favoritos exportados para stars\.csv\./,
     exportedJson: /3 favoritos exportados para stars\.json\./,
     header: '"Conversa";"Número";"Mensagem";"Enviada em";"Favoritada em"',
     imported: /3 estrelas importadas de stars\.json; elas estão sendo enviadas à RyzeAPI\./,
-    notAnExport: /stars\.csv não é uma exportação de favoritos\. .*Nada foi importado\./,
+    notAnExport:
+      /Nada foi importado de stars\.csv\. O arquivo não é uma exportação de favoritos\. Escolha um arquivo JSON/,
   },
 } as const;
 
@@ -97,6 +99,7 @@ for (const locale of ['en', 'pt-BR'] as const) {
     await page.getByTestId('import-button').click();
     await expect(banner).toContainText(w.notAnExport);
     await expect(banner).toHaveAttribute('role', 'alert');
+    await expect(banner).toHaveAttribute('data-code', 'importNotAnExport');
 
     ryze.fileDialog.next = json;
     await page.getByTestId('import-button').click();

@@ -19,7 +19,9 @@ test('a corrupt store with no backup is set aside, the app starts anyway and say
     },
   });
   await page.reload();
-  await expect(page.getByTestId('error-banner')).toContainText('set aside');
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toHaveAttribute('data-code', 'storeRecovered');
+  await expect(banner).toContainText('set aside');
   // The token is still in the keychain, but the new store does not know the account: sign in again.
   await expect(page.getByTestId('token')).toBeVisible();
 });
@@ -44,6 +46,7 @@ for (const locale of ['en', 'pt-BR'] as const) {
     });
     await page.reload();
     const banner = page.getByTestId('error-banner');
+    await expect(banner).toHaveAttribute('data-code', 'storeRestored');
     await expect(banner).toContainText(
       locale === 'en'
         ? /set aside\. 2 stars came back from the backup of .+ and are being sent to RyzeAPI again\./

@@ -65,7 +65,7 @@ describe('a backup being written when the app is killed', () => {
     const host = new HostClient(dir.path, { backup: { settleMs: 0, minIntervalMs: 0 } });
     await host.ready;
     const session = ok(await host.call('session:get', undefined));
-    expect(session.storeRestore).toMatchObject({ accounts: 1, stars: chats + messages });
+    expect(session.storeNotice).toMatchObject({ code: 'storeRestored', params: { stars: chats + messages } });
     await host.close();
     // A start cleared what the killed writes left behind.
     expect(partials()).toEqual([]);

@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventPayloads, FavoriteTarget, ImportResult } from '../../preload/contract.ts';
+import { maxImportBytes } from '../../main/transfer/favorites-import.ts';
+import {
+  appError,
+  type EventPayloads,
+  type FavoriteTarget,
+  type ImportResult,
+} from '../../preload/contract.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { buildApp, forgetTestTokens, ok, signIn, waitFor, type TestApp } from '../support/app-harness.ts';
 import { starredInApp, starredOnServer } from '../support/favorites-view.ts';
@@ -80,8 +86,8 @@ describe('exporting and importing favorites', () => {
     const offline = ok(await second.call('favorites:import', undefined));
     expect(offline).toMatchObject({
       status: 'refused',
-      reason: 'fetchFailed',
-      error: { kind: 'disconnected' },
+      fileName: 'favorites.json',
+      error: { code: 'disconnected', origin: 'server' },
     });
     expect(await starredInApp(second)).toEqual([]);
     expect(await pending(second)).toBe(0);
@@ -168,7 +174,7 @@ describe('exporting and importing favorites', () => {
     );
   });
 
-  it('refuses a bad file with its reason and changes nothing', async () => {
+  it('refuses a bad file with a code saying why, and changes nothing', async () => {
     const app = await open('app');
     await starSome(app);
     const good = join(dir.path, 'good.json');
@@ -184,23 +190,26 @@ describe('exporting and importing favorites', () => {
       writeFileSync(path, content);
       return path;
     };
+    const huge = `{"format":"ryze-desktop-favorites",${' '.repeat(50 * 1024 * 1024)}}`;
     const cases: Array<[string, string | null, Partial<ImportResult>]> = [
       ['the dialog cancelled', null, { status: 'cancelled' }],
-      ['an empty file', file('empty.json', ''), { reason: 'empty' }],
+      ['an empty file', file('empty.json', ''), { error: appError('importEmpty') }],
       [
         'another instance’s export',
         file('sales.json', json.replace('"name":"support"', '"name":"sales"')),
-        { reason: 'otherInstance', fileInstance: { name: 'sales', baseUrl: emulator.baseUrl } },
+        { error: appError('importOtherInstance', { instance: 'sales', server: emulator.baseUrl }) },
       ],
       [
         'another server’s export',
         file('other-server.json', json.replaceAll(emulator.baseUrl, 'https://ryzeapi.example')),
-        { reason: 'otherInstance', fileInstance: { name: 'support', baseUrl: 'https://ryzeapi.example' } },
+        {
+          error: appError('importOtherInstance', { instance: 'support', server: 'https://ryzeapi.example' }),
+        },
       ],
       [
         'a 50 MB file',
-        file('huge.json', `{"format":"ryze-desktop-favorites",${' '.repeat(50 * 1024 * 1024)}}`),
-        { reason: 'tooLarge' },
+        file('huge.json', huge),
+        { error: appError('importTooLarge', { size: Buffer.byteLength(huge), limit: maxImportBytes }) },
       ],
       [
         'invalid UTF-8',
@@ -212,20 +221,20 @@ describe('exporting and importing favorites', () => {
             Buffer.from(json.slice(200)),
           ]),
         ),
-        { reason: 'notUtf8' },
+        { error: appError('importNotUtf8') },
       ],
       [
         'a newer format version',
         file('v2.json', json.replace('"version":1', '"version":2')),
-        { reason: 'newerVersion' },
+        { error: appError('importNewerVersion') },
       ],
       [
         'a damaged file',
         file('cut.json', json.slice(0, Math.floor(json.length * 0.7))),
-        { reason: 'damaged' },
+        { error: appError('importDamaged') },
       ],
-      ['the CSV export', csv, { reason: 'notAnExport' }],
-      ['a file that is gone', join(dir.path, 'missing.json'), { reason: 'unreadable' }],
+      ['the CSV export', csv, { error: appError('importNotAnExport') }],
+      ['a file that is gone', join(dir.path, 'missing.json'), { error: appError('importUnreadable') }],
     ];
 
     const before = await starredInApp(app);
@@ -241,5 +250,44 @@ describe('exporting and importing favorites', () => {
     expect(lookups()).toBe(0);
     expect(emulator.favoriteCalls()).toEqual([]);
     expect(starredOnServer(emulator.favorites('support'))).toEqual(serverBefore);
+  });
+
+  it('an export that cannot be written says so by a code; the system’s words go to the log', async () => {
+    const app = await open('app');
+    await starSome(app);
+    // A folder that is not there (deleted while the dialog was open, say).
+    picked = join(dir.path, 'gone', 'favorites.csv');
+    const result = ok(await app.call('favorites:export', { format: 'csv', locale: 'en' }));
+    expect(result).toEqual({ status: 'failed', fileName: 'favorites.csv', error: appError('exportFailed') });
+    const log = readFileSync(join(dir.path, 'app', 'logs', 'ryze.log'), 'utf8');
+    expect(log).toMatch(/An export could not be written: ENOENT/);
+  });
+
+  it('one import at a time: a second while the first waits for its file is refused by a code', async () => {
+    let answer: ((path: string | null) => void) | null = null;
+    const app = buildApp(join(dir.path, 'app'), {
+      chooseFile: () => new Promise<string | null>((resolve) => (answer = resolve)),
+    });
+    apps.push(app);
+    await app.start();
+    await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
+    const first = app.call('favorites:import', undefined);
+    await waitFor(() => answer !== null, 5_000, 'the file dialog to be asked');
+    expect(await app.call('favorites:import', undefined)).toEqual({
+      ok: false,
+      error: appError('importRunning'),
+    });
+    answer!(null);
+    expect(ok(await first)).toEqual({ status: 'cancelled' });
+  });
+
+  it('a copy of the app without file dialogs refuses export and import by a code', async () => {
+    const app = buildApp(join(dir.path, 'app'));
+    apps.push(app);
+    await app.start();
+    await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
+    const refused = { ok: false, error: appError('noFileDialog') };
+    expect(await app.call('favorites:export', { format: 'json', locale: 'pt-BR' })).toEqual(refused);
+    expect(await app.call('favorites:import', undefined)).toEqual(refused);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiFailure } from '../../main/api/api-failure.ts';
+import { classifyHttpError, httpFailure, type ApiFailure } from '../../main/api/api-failure.ts';
 import type { FavoriteAnswer } from '../../main/api/parse.ts';
 import { RateBudget } from '../../main/api/rate-budget.ts';
 import type { RyzeClient } from '../../main/api/ryze-client.ts';
@@ -9,6 +9,7 @@ import { OutboxRepo } from '../../main/store/outbox-repo.ts';
 import { OutboxWorker } from '../../main/sync/outbox-worker.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { ManualClock } from '../support/manual-clock.ts';
+import { serverError } from '../support/server-error.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const account = 'acct-1';
@@ -64,7 +65,6 @@ describe('the outbox worker', () => {
       outbox: repo,
       clock,
       connectivity: { isOnline: true },
-      labelOf: (entry) => entry.targetKey,
       onProgress: () => {},
       onSettled: () => {},
       log: { info: () => {}, warn: () => {} },
@@ -81,13 +81,16 @@ describe('the outbox worker', () => {
   const fail = (error: ApiFailure) => () => Promise.reject(error);
 
   it('waits out its backoff after a server error, then sends the change again', async () => {
-    script.push(fail(new ApiFailure('server', 'Internal server error', 500)));
+    script.push(fail(classifyHttpError(500, 'Internal server error')));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
     expect(calls).toHaveLength(1);
     const hold = worker.hold!;
-    expect(hold).toMatchObject({ kind: 'server', releasedBy: expect.arrayContaining(['timer', 'retryNow']) });
+    expect(hold).toMatchObject({
+      error: serverError('serverError', 500, 'Internal server error'),
+      releasedBy: expect.arrayContaining(['timer', 'retryNow']),
+    });
     // Full jitter at 0.5 of min(cap, 1 s · 2^1).
     expect(hold.retryAt).toBe(clock.now() + 1000);
 
@@ -102,11 +105,15 @@ describe('the outbox worker', () => {
   });
 
   it('holds a refused token until the user signs in again; time alone never resumes it', async () => {
-    script.push(fail(new ApiFailure('auth', 'Invalid token', 401)));
+    script.push(fail(classifyHttpError(401, 'Invalid token')));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
-    expect(worker.hold).toMatchObject({ kind: 'auth', retryAt: null, releasedBy: ['signIn', 'retryNow'] });
+    expect(worker.hold).toMatchObject({
+      error: { code: 'tokenRefused', kind: 'auth' },
+      retryAt: null,
+      releasedBy: ['signIn', 'retryNow'],
+    });
 
     clock.advance(24 * 3_600_000);
     worker.release('instanceConnected');
@@ -121,11 +128,11 @@ describe('the outbox worker', () => {
   });
 
   it('resumes at once when the instance reports it is connected, without waiting for the backoff', async () => {
-    script.push(fail(new ApiFailure('disconnected', 'Instance is not connected to WhatsApp', 503)));
+    script.push(fail(classifyHttpError(503, 'Instance is not connected to WhatsApp')));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
-    expect(worker.hold).toMatchObject({ kind: 'disconnected' });
+    expect(worker.hold).toMatchObject({ error: { code: 'disconnected' } });
     expect(worker.hold!.releasedBy).toContain('instanceConnected');
 
     worker.release('instanceConnected');
@@ -135,11 +142,7 @@ describe('the outbox worker', () => {
   });
 
   it('after an unreadable 2xx, a toggle back is still sent: the server may hold the star', async () => {
-    script.push(
-      fail(
-        new ApiFailure('server', 'RyzeAPI sent an unreadable answer (HTTP 200).', 200, { readable: false }),
-      ),
-    );
+    script.push(fail(httpFailure('unreadableAnswer', 200, '', false)));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
@@ -158,7 +161,7 @@ describe('the outbox worker', () => {
   });
 
   it('drops a change refused for good, puts its star back, and goes on with the next one at once', async () => {
-    script.push(fail(new ApiFailure('invalidRequest', 'Invalid number: x', 400)));
+    script.push(fail(classifyHttpError(400, 'Invalid number: x')));
     repo.setWanted(account, chat(1), true, clock.now());
     repo.setWanted(account, chat(2), true, clock.now());
     worker.wake();
@@ -169,7 +172,7 @@ describe('the outbox worker', () => {
       expect.objectContaining({
         target: chat(1),
         wanted: true,
-        error: { kind: 'invalidRequest', message: 'Invalid number: x' },
+        error: serverError('invalidRequest', 400, 'Invalid number: x'),
       }),
     ]);
     expect(repo.pendingCount(account)).toBe(0);

@@ -271,13 +271,21 @@ describe('the Electron shell (main/index.ts)', () => {
     const { window, services } = await launch({ os: 'win32' });
     expect(double.rec.appUserModelIds).toEqual(['cloud.ryzeapi.desktop']);
     expect(window.overlays).toEqual([{ image: null, description: '' }]);
-    services.shellHooks.reportRefused({ label: 'Ana', accountId: 'a1' });
+    services.shellHooks.reportRefused({
+      target: 'chat',
+      name: { chat: 'Ana', message: null },
+      accountId: 'a1',
+    });
     expect(double.rec.notifications.map((n) => n.options.title)).toEqual(['A change could not be made']);
     window.minimize();
     double.rec.notifications[0]?.emit('click');
     expect(window.isMinimized()).toBe(false);
     window.focus();
-    services.shellHooks.reportRefused({ label: 'Bia', accountId: 'a1' });
+    services.shellHooks.reportRefused({
+      target: 'chat',
+      name: { chat: 'Bia', message: null },
+      accountId: 'a1',
+    });
     expect(double.rec.notifications).toHaveLength(1);
   });
 });

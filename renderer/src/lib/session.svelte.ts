@@ -1,8 +1,6 @@
 /** Who is signed in, as main reports it (`session:get` + `session:changed`). Never holds a token. */
 import type { AppError, Session } from '../../../preload/contract.ts';
-import { tn } from '../i18n/index.svelte.ts';
 import { call, on } from './bridge.ts';
-import { formatFull } from './format.ts';
 import { notices } from './notices.svelte.ts';
 
 class SessionStore {
@@ -33,12 +31,7 @@ class SessionStore {
     this.adding = false;
     if (session.storeNotice && !this.#toldAboutStore) {
       this.#toldAboutStore = true;
-      const restore = session.storeRestore;
-      if (restore) {
-        notices.problem(() => tn('store.restored', restore.stars, { time: formatFull(restore.backupAt) }));
-      } else {
-        notices.error({ kind: 'store', message: session.storeNotice });
-      }
+      notices.notice(session.storeNotice);
     }
   }
 

@@ -2,13 +2,10 @@
  * Exporting and importing favorites, from the Favorites view or the native menu. Main picks the file in
  * a native dialog and does the work; this says how it went, in the user's language.
  */
-import type { ExportFormat, ImportResult, MenuCommand } from '../../../preload/contract.ts';
+import type { ExportFormat, MenuCommand } from '../../../preload/contract.ts';
 import { i18n, t, tn } from '../i18n/index.svelte.ts';
 import { call, on } from './bridge.ts';
-import { errorFull } from './errors.ts';
 import { notices } from './notices.svelte.ts';
-
-type Refused = Extract<ImportResult, { status: 'refused' }>;
 
 class Transfer {
   busy = $state<'export' | 'import' | null>(null);
@@ -38,7 +35,7 @@ class Transfer {
     if (r.status === 'saved') {
       notices.info(() => tn('transfer.exported', r.chats + r.messages, { file: r.fileName }));
     } else if (r.status === 'failed') {
-      notices.problem(() => t('transfer.exportFailed', { file: r.fileName, detail: r.detail }));
+      notices.error(r.error, () => t('transfer.notExported', { file: r.fileName }));
     }
   }
 
@@ -63,24 +60,9 @@ class Transfer {
         return parts.join(' ');
       });
     } else if (r.status === 'refused') {
-      notices.problem(() => refusalText(r));
+      notices.error(r.error, () => t('transfer.notImported', { file: r.fileName }));
     }
   }
-}
-
-function refusalText(r: Refused): string {
-  const file = r.fileName;
-  if (r.reason === 'otherInstance') {
-    return t('transfer.refused.otherInstance', {
-      file,
-      instance: r.fileInstance?.name ?? '?',
-      server: r.fileInstance?.baseUrl ?? '?',
-    });
-  }
-  if (r.reason === 'fetchFailed') {
-    return t('transfer.refused.fetchFailed', { file, error: r.error ? errorFull(r.error) : '' });
-  }
-  return t(`transfer.refused.${r.reason}`, { file });
 }
 
 export const transfer = new Transfer();
