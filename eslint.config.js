@@ -62,7 +62,8 @@ export default ts.config(
     },
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    // test/bench/virtua: the message list's scroller on virtua, built into the window for the bench only.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte', 'test/bench/virtua/**/*.svelte'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': noImport([
