@@ -19,6 +19,10 @@ const storeWorkerFiles = [
   'main/store/migrations.ts',
   'main/store/*-repo.ts',
   'main/store/text-search.ts',
+  'main/store/history-resume.ts',
+  'main/store/imported-rows.ts',
+  'main/store/favorites-record-reader.ts',
+  'main/store/favorites-restore.ts',
   'main/search/message-search-index.ts',
 ];
 
@@ -60,7 +64,15 @@ export default ts.config(
           ],
           patterns: [
             {
-              group: ['**/store/*-repo.ts', '**/store/database.ts', '**/store/migrations.ts'],
+              group: [
+                '**/store/*-repo.ts',
+                '**/store/database.ts',
+                '**/store/migrations.ts',
+                '**/store/history-resume.ts',
+                '**/store/imported-rows.ts',
+                '**/store/favorites-record-reader.ts',
+                '**/store/favorites-restore.ts',
+              ],
               message:
                 'The store runs in its worker: call it through StoreClient (main/store/store-client.ts).',
               allowTypeImports: true,
@@ -81,6 +93,25 @@ export default ts.config(
     },
   },
   {
+    // Main tells the window codes, never sentences (preload/app-errors.ts): the only words an error may
+    // carry are the server's, taken from its answer.
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='serverMessage'] > :matches(Literal, TemplateLiteral)",
+          message: 'serverMessage holds only the server’s own words, as its answer gave them.',
+        },
+        {
+          selector:
+            'Property[key.name=/^(message|reason|label|text)$/] > TemplateLiteral[expressions.length>0]',
+          message: 'Sentences are the window’s: report a code with parameters (preload/app-errors.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['main/index.ts', 'main/shell/**/*.ts'],
     rules: {
       'no-restricted-imports': noImport([
@@ -89,7 +120,8 @@ export default ts.config(
     },
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    // test/bench/virtua: the message list's scroller on virtua, built into the window for the bench only.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte', 'test/bench/virtua/**/*.svelte'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': noImport([

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
+import type { Session } from '../preload/contract.ts';
+import { backupFolderName } from './backup/backup-folder.ts';
+import { FavoritesBackup } from './backup/favorites-backup.ts';
+import { restoreNewestBackup } from './backup/restore-at-start.ts';
 import { ChatService } from './chats/chat-service.ts';
+import { fail } from './core/app-error.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { EventHub } from './core/event-sink.ts';
 import { FavoritesService } from './favorites/favorites-service.ts';
@@ -15,10 +20,13 @@ import { SearchService } from './search/search-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { TokenVault } from './secrets/token-vault.ts';
 import { SessionService } from './session/session-service.ts';
-import type { Session } from '../preload/contract.ts';
+import { storeRecordSource } from './backup/record-chunks.ts';
 import { StoreClient, type StoreClientOptions } from './store/store-client.ts';
 import { Connectivity } from './sync/connectivity.ts';
 import { OutboxService } from './sync/outbox-service.ts';
+import { FavoritesExport } from './transfer/favorites-export.ts';
+import { FavoritesImport } from './transfer/favorites-import.ts';
+import type { ChooseFile } from './transfer/file-request.ts';
 
 export interface AppOptions {
   /** Where the store lives (Electron's userData, or a temporary folder in tests). */
@@ -37,7 +45,16 @@ export interface AppOptions {
   /** Starts the store worker's thread, and takes it back once the store is closed (tests reuse threads). */
   startStoreWorker?: StoreClientOptions['startWorker'];
   releaseStoreWorker?: StoreClientOptions['releaseWorker'];
+  /**
+   * Asks the user for a file to export to or import from: the shell answers with a native dialog, tests
+   * and the E2E harness with a path of their own. Without it, export and import are refused.
+   */
+  chooseFile?: ChooseFile;
+  /** When favorites backups are written (tests shorten the waits). */
+  backup?: { settleMs?: number; minIntervalMs?: number };
 }
+
+const noFileDialog: ChooseFile = () => Promise.reject(fail('noFileDialog'));
 
 export type RyzeApp = ReturnType<typeof createApp>;
 
@@ -73,6 +90,15 @@ export function createApp(options: AppOptions) {
         error,
       ),
   });
+  const backupFolder = join(options.dataDir, backupFolderName);
+  const records = storeRecordSource(store);
+  const backups = new FavoritesBackup({
+    reader: records,
+    folder: backupFolder,
+    clock,
+    log,
+    ...options.backup,
+  });
   const vault = new TokenVault(options.secretStore, clock);
   const connectivity = new Connectivity(clock, options.fetch);
   /** Media files opened before: 512 MB at most, least recently opened dropped first. */
@@ -93,7 +119,11 @@ export function createApp(options: AppOptions) {
   // For the Electron shell (badge, notifications, updater): the total over every signed-in account.
   const shellHooks = new ShellHooks(() => outbox.pendingTotal());
   outbox.onProgress(() => shellHooks.reportPendingChange());
-  outbox.onRefused(({ accountId, change }) => shellHooks.reportRefused({ label: change.label, accountId }));
+  outbox.onRefused(({ accountId, change }) =>
+    shellHooks.reportRefused({ target: change.target.kind, name: change.name, accountId }),
+  );
+  // Every change to the favorites goes through the outbox, so its progress is when a backup may be due.
+  outbox.onProgress(() => backups.changed());
   let live: LiveService | null = null;
   let catchUp: CatchUp | null = null;
 
@@ -104,6 +134,7 @@ export function createApp(options: AppOptions) {
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
+    onKeychainFailure: (error) => log.warn('The system keychain could not be used', error),
     onAccountsChange: (shown, signedIn) => {
       log.info(
         shown ? `Showing instance ${shown.instance.name} at ${shown.baseUrl}` : 'No account signed in',
@@ -152,6 +183,16 @@ export function createApp(options: AppOptions) {
   });
   const fav = favorites;
   const liveService = live;
+  const chooseFile = options.chooseFile ?? noFileDialog;
+  const exporter = new FavoritesExport({ session, reader: records, chooseFile, clock, log });
+  const importer = new FavoritesImport({
+    session,
+    outbox,
+    store,
+    chooseFile,
+    emit,
+    log,
+  });
 
   /**
    * Opens the store (in the worker), says what happened to it, then restores the last session. Never
@@ -162,16 +203,18 @@ export function createApp(options: AppOptions) {
       const { recoveredFrom } = await store.opened;
       if (recoveredFrom) {
         log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
+        const restored = await restoreNewestBackup(store, backupFolder, clock.now(), log);
         session.setStoreNotice(
-          `The local data could not be read, so it was set aside (${recoveredFrom}) and a new store was started. Sign in again; your chats and messages will be downloaded again, and stars not yet sent may need to be set again.`,
+          restored
+            ? { code: 'storeRestored', params: { backupAt: restored.backupAt, stars: restored.stars } }
+            : { code: 'storeRecovered', params: { movedTo: recoveredFrom } },
         );
       }
+      backups.start();
       return await session.restore();
     } catch (error) {
       log.error('The store could not be opened or read', error);
-      session.setStoreNotice(
-        `The local data could not be opened (${error instanceof Error ? error.message : String(error)}). It was left as it is: quit Ryze Desktop and start it again, or install its latest version.`,
-      );
+      session.setStoreNotice({ code: 'storeNotOpened', params: {} });
       return session.snapshot();
     }
   };
@@ -212,6 +255,8 @@ export function createApp(options: AppOptions) {
     'outbox:retry': ({ id }) => outbox.retry(session.requireContext().accountId, id),
     'outbox:dismiss': ({ id }) => outbox.dismiss(session.requireContext().accountId, id),
     'connection:status': () => liveService.status(),
+    'favorites:export': ({ format, locale }) => exporter.run(format, locale),
+    'favorites:import': () => importer.run(),
     'app:setLocale': ({ locale }) => {
       shellHooks.reportLocale(locale);
       return null;
@@ -227,20 +272,35 @@ export function createApp(options: AppOptions) {
     router,
     events,
     log,
-    services: { session, chats, messages, favorites: fav, outbox, live: liveService, connectivity, store },
+    services: {
+      session,
+      chats,
+      messages,
+      favorites: fav,
+      outbox,
+      live: liveService,
+      connectivity,
+      backups,
+      store,
+    },
     /** What the Electron shell reads and follows: pending total, refusals, the UI's language. */
     shellHooks,
-    /** Opens the store and restores the last session (no prompt when the keychain still has its token). */
+    /**
+     * Opens the store, restores the last session (no prompt when the keychain still has its token) and
+     * starts backups.
+     */
     start: (): Promise<Session> => (startup ??= startUp()),
     /**
-     * Stops everything, waiting for a favorite call in flight to be answered and recorded, then closes the
-     * store (its worker checkpoints and closes the file) and writes the log's last lines.
+     * Stops everything, waiting for a favorite call in flight to be answered and recorded and for a backup
+     * being written, then closes the store (its worker checkpoints and closes the file) and writes the
+     * log's last lines.
      */
     async close(): Promise<void> {
       session.stop();
       liveService.stop();
       connectivity.stop();
       await outbox.stopAll();
+      await backups.close();
       await store.close();
       await log.flush();
     },

@@ -16,6 +16,7 @@ import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-proto
 import { PendingBadge } from './shell/badge.ts';
 import { devOverrides } from './shell/dev-overrides.ts';
 import { aboutBox, ask } from './shell/dialogs.ts';
+import { nativeFileChooser } from './shell/file-dialogs.ts';
 import { installMenu } from './shell/menu.ts';
 import { notifyRefused } from './shell/notifications.ts';
 import { localeFromSystem, stringsFor } from './shell/strings.ts';
@@ -82,6 +83,11 @@ function start(): void {
     secretStore: new KeytarSecretStore(),
     isTrustedCaller: isAppPage(appUrl),
     storeWorkerFile,
+    chooseFile: nativeFileChooser({
+      window: () => window,
+      strings: () => strings(),
+      startFolder: () => app.getPath('documents'),
+    }),
   });
   const services = ryze;
   const hooks = services.shellHooks;
@@ -123,6 +129,12 @@ function start(): void {
         restartToUpdate: () => void updates.restart(),
         openGuide: () => void shell.openExternal(strings().guideUrl),
         openLogFolder: () => void shell.openPath(dirname(services.log.path)),
+        // The window does it and says how it went; with no window open, the command opens one first.
+        command: (command) => {
+          if (!window) return showWindow();
+          showWindow();
+          services.events.emit('menu:command', command);
+        },
       },
     });
   const badge = new PendingBadge({

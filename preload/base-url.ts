@@ -3,22 +3,16 @@
  * decides who reads it: only https, or plain http to this computer (the local emulator), and nothing in the
  * address but a scheme, a host, a port and a path. Shared by the contract's schema (main refuses a bad call
  * before any request), the RyzeAPI client (which refuses to be built for a bad address) and the sign-in
- * form (which says why in the user's language).
+ * form. Each refusal is a problem code; the window says why in the user's language.
  */
 
-export type BaseUrlProblem = 'notUrl' | 'insecure' | 'userInfo' | 'query' | 'fragment';
+export const baseUrlProblems = ['notUrl', 'insecure', 'userInfo', 'query', 'fragment'] as const;
+export type BaseUrlProblem = (typeof baseUrlProblems)[number];
 
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; problem: BaseUrlProblem };
 
-/** Main's English sentence for each problem; the renderer has its own in each language. None quotes the input. */
-export const baseUrlProblemText: Record<BaseUrlProblem, string> = {
-  notUrl: 'The API address must be a full URL, like https://ryzeapi.cloud.',
-  insecure:
-    'The API address must start with https:// (http:// only for this computer: localhost, 127.0.0.1 or [::1]).',
-  userInfo: 'The API address must not contain a user name or password.',
-  query: 'The API address must not contain a query (the part after “?”).',
-  fragment: 'The API address must not contain a fragment (the part after “#”).',
-};
+/** RyzeAPI's own address: the sign-in form's first value, and a server whose words the app passes on. */
+export const ryzeApiBaseUrl = 'https://ryzeapi.cloud';
 
 const maxLength = 2048;
 

@@ -7,7 +7,12 @@
  * Nothing else crosses the process boundary, and no type here can carry a token back to the renderer.
  */
 import * as v from 'valibot';
-import { baseUrlProblemText, checkBaseUrl } from './base-url.ts';
+import type { AppError, AppNotice } from './app-errors.ts';
+import { checkBaseUrl } from './base-url.ts';
+import { uiLocales } from './locales.ts';
+
+export * from './app-errors.ts';
+export * from './locales.ts';
 
 // ---- Shared value types -------------------------------------------------------------------------
 
@@ -26,12 +31,15 @@ export interface InstanceSummary {
 
 /** What the renderer may know about who is signed in. Deliberately has no room for a token. */
 export type Session =
-  | { signedIn: false; keychain: KeychainHealth; storeNotice: string | null }
+  | { signedIn: false; keychain: KeychainHealth; storeNotice: AppNotice | null }
   | {
       signedIn: true;
       keychain: KeychainHealth;
-      /** Set when the local store was unreadable at start and was moved aside: what happened, what to do. */
-      storeNotice: string | null;
+      /**
+       * Set when the local store was unreadable at start and was moved aside (storeRecovered), and its
+       * favorites then restored from a backup (storeRestored).
+       */
+      storeNotice: AppNotice | null;
       accountId: string;
       baseUrl: string;
       instance: InstanceSummary;
@@ -41,7 +49,8 @@ export type KeychainHealth =
   | { available: true }
   | {
       available: false;
-      reason: string;
+      /** Why it cannot be used (an error of kind keychainUnavailable). */
+      error: AppError;
       /**
        * Accounts signed in on this computer whose tokens are in the keychain it cannot open (locked, say):
        * the user should unlock it and try again, not type a token.
@@ -162,11 +171,17 @@ export interface SearchPage extends Page<MessageSearchHit> {
   atLeast: boolean;
 }
 
+/** How the user knows a favorite target: its chat's name and, for a message, its text (null: none held). */
+export interface TargetName {
+  chat: string;
+  message: string | null;
+}
+
 /** A change the server refused for good; the star went back to the last confirmed state. */
 export interface FailedChange {
   id: number;
   target: FavoriteTarget;
-  label: string;
+  name: TargetName;
   wanted: boolean;
   error: AppError;
   at: number;
@@ -180,9 +195,8 @@ export type HoldRelease = 'signIn' | 'instanceConnected' | 'online' | 'retryNow'
 
 /** Why sending is held, and what will resume it. */
 export interface OutboxHold {
-  kind: ErrorKind;
-  /** The server's own words, or a plain description; never contains a secret. */
-  message: string;
+  /** What the last try met. */
+  error: AppError;
   releasedBy: HoldRelease[];
   /** Epoch ms of the next automatic try; null when only an event in `releasedBy` resumes sending. */
   retryAt: number | null;
@@ -199,10 +213,6 @@ export interface OutboxStatus {
   failed: FailedChange[];
   canUndo: boolean;
 }
-
-/** The languages of the UI; the renderer picks one and tells main, which localizes the native menu. */
-export const uiLocales = ['en', 'pt-BR'] as const;
-export type UiLocale = (typeof uiLocales)[number];
 
 /** 'unavailable': the socket has not opened for a few seconds (or RyzeAPI is unreachable). */
 export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
@@ -221,34 +231,45 @@ export interface ConnectionStatus {
   online: boolean;
 }
 
-// ---- Errors -------------------------------------------------------------------------------------
+// ---- Favorites files (export and import) ----------------------------------------------------------
 
-/** Every failure the renderer can be told about. API kinds mirror RyzeAPI's HTTP classes (API.md §4). */
-export const errorKinds = [
-  'auth',
-  'forbidden',
-  'notFound',
-  'disconnected',
-  'rateLimited',
-  'invalidRequest',
-  'network',
-  /** RyzeAPI answered with a redirect, which the app never follows (the token would go along). */
-  'redirected',
-  'server',
-  'keychainUnavailable',
-  'invalidArgument',
-  'forbiddenSender',
-  'notSignedIn',
-  'store',
-  'internal',
-] as const;
-export type ErrorKind = (typeof errorKinds)[number];
+/** CSV for people and spreadsheets; JSON for importing into Ryze Desktop. */
+export const exportFormats = ['csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
 
-export interface AppError {
-  kind: ErrorKind;
-  /** The server's exact error.message, or a plain description; never contains a secret. */
-  message: string;
-}
+export type ExportResult =
+  | { status: 'saved'; fileName: string; chats: number; messages: number }
+  | { status: 'cancelled' }
+  /** `error`: why it could not be written (a full disk, a folder it may not write to). */
+  | { status: 'failed'; fileName: string; error: AppError };
+
+export type ImportResult =
+  | {
+      status: 'imported';
+      fileName: string;
+      /** Stars added (each is sent to RyzeAPI, shown as pending meanwhile). */
+      starred: number;
+      /** Stars the file holds that were already starred here. */
+      alreadyStarred: number;
+      /** Stars of messages or chats RyzeAPI no longer has; left out. */
+      notOnServer: number;
+    }
+  | { status: 'cancelled' }
+  | {
+      status: 'refused';
+      fileName: string;
+      /**
+       * Why nothing was imported: the file's problem (an import… code), or why RyzeAPI could not be asked
+       * about what the file holds (the instance offline, no connection).
+       */
+      error: AppError;
+    };
+
+/** Commands of the native menu that the window carries out (it shows what happened). */
+export type MenuCommand = 'exportCsv' | 'exportJson' | 'importFavorites';
+
+// ---- Errors ---------------------------------------------------------------------------------------
+// Errors and notices are codes with typed parameters (preload/app-errors.ts, re-exported above).
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -265,18 +286,20 @@ const pageArgs = {
 /**
  * The token goes into a request header as it is: printable ASCII only, so the page cannot use sign-in to
  * send arbitrary header content (and a pasted line break gets a clear answer instead of a network error).
+ * The issue's message is a code the router turns into a `badToken` error.
  */
-const token = v.pipe(
-  nonEmpty(4096),
-  v.regex(/^[\x20-\x7e]+$/, 'The token can only hold letters, digits and ASCII punctuation.'),
-);
-/** See preload/base-url.ts: the output is the address in its normal form; the message never quotes it. */
+export const tokenIssue = 'badToken';
+const token = v.pipe(nonEmpty(4096), v.regex(/^[\x20-\x7e]+$/, tokenIssue));
+/**
+ * See preload/base-url.ts: the output is the address in its normal form. The issue's message is the
+ * problem's code (never the input), which the router turns into a `badBaseUrl` error.
+ */
 const baseUrl = v.pipe(
   v.string(),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const check = checkBaseUrl(dataset.value);
     if (check.ok) return check.url;
-    addIssue({ message: baseUrlProblemText[check.problem] });
+    addIssue({ message: check.problem });
     return NEVER;
   }),
 );
@@ -370,6 +393,16 @@ export const requests = {
     result: returns<null>(),
   },
   'connection:status': { args: none, result: returns<ConnectionStatus>() },
+  /**
+   * Writes the shown account's favorites to a file the user picks in a native save dialog (main's; the
+   * window never touches files). `locale`: the language of the CSV's headers.
+   */
+  'favorites:export': {
+    args: v.strictObject({ format: v.picklist(exportFormats), locale: v.picklist(uiLocales) }),
+    result: returns<ExportResult>(),
+  },
+  /** Stars what a JSON export of the shown account holds, from a file the user picks in a native dialog. */
+  'favorites:import': { args: none, result: returns<ImportResult>() },
   /** The UI's language changed (or the window just started): main follows it in menus and dialogs. */
   'app:setLocale': { args: v.strictObject({ locale: v.picklist(uiLocales) }), result: returns<null>() },
 } as const;
@@ -379,23 +412,25 @@ export type RequestArgs<C extends RequestChannel> = v.InferInput<(typeof request
 export type RequestResult<C extends RequestChannel> = (typeof requests)[C]['result'];
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
-/** Main → renderer events and their payloads. */
-export interface EventPayloads {
-  'session:changed': Session;
+/** Carries an event's payload type in the table below; there is no runtime value behind it. */
+const carries = <T>(): T => undefined as T;
+
+/** Main → renderer events and their payloads: the channel list and the types both come from here. */
+export const events = {
+  'session:changed': carries<Session>(),
   /** Something in the chat list changed; the renderer re-reads the pages it shows. */
-  'chats:changed': null;
-  'messages:changed': { chatJid: string };
-  'outbox:changed': OutboxStatus;
-  'connection:changed': ConnectionStatus;
-}
+  'chats:changed': carries<null>(),
+  'messages:changed': carries<{ chatJid: string }>(),
+  'outbox:changed': carries<OutboxStatus>(),
+  'connection:changed': carries<ConnectionStatus>(),
+  /** An import is asking RyzeAPI about what the file holds that this computer does not: done of total. */
+  'favorites:importProgress': carries<{ done: number; total: number }>(),
+  /** The user chose one of the app's commands in the native menu. */
+  'menu:command': carries<MenuCommand>(),
+} as const;
+export type EventPayloads = { [E in keyof typeof events]: (typeof events)[E] };
 export type EventChannel = keyof EventPayloads;
-export const eventChannels: EventChannel[] = [
-  'session:changed',
-  'chats:changed',
-  'messages:changed',
-  'outbox:changed',
-  'connection:changed',
-];
+export const eventChannels = Object.keys(events) as EventChannel[];
 
 /** One function per request channel, channel fixed: the page never names an arbitrary channel. */
 export type RyzeRequests = {

@@ -1,4 +1,4 @@
-import { ApiFailure } from './api-failure.ts';
+import { httpFailure } from './api-failure.ts';
 import type { ConnectionState, InstanceSummary, MediaInfo, SendStatus } from '../../preload/contract.ts';
 
 /**
@@ -83,6 +83,19 @@ export function parseContacts(body: Json): ApiContact[] {
     if (!jid) return [];
     return [{ jid, displayName: contactDisplayName(item, jid), number: numberOf(jid) }];
   });
+}
+
+/** One contact looked up by number (API.md §6.1): `found` is false for a number not in the address book. */
+export function parseContact(body: Json): (ApiContact & { found: boolean }) | null {
+  const item = obj(body.contact);
+  const jid = firstString(item, 'jid');
+  if (!jid) return null;
+  return {
+    jid,
+    displayName: contactDisplayName(item, jid),
+    number: numberOf(jid),
+    found: item.found === true,
+  };
 }
 
 export interface ApiMessage {
@@ -252,7 +265,7 @@ export function parseMediaFile(body: Json): ApiMediaFile {
   const mimeType = firstString(body, 'mime_type', 'mimeType', 'mimetype') || 'application/octet-stream';
   const clean = raw.replace(/\s+/g, '');
   if (!clean || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) {
-    throw new ApiFailure('server', 'RyzeAPI sent a media answer without readable base64 data.', 200);
+    throw httpFailure('unreadableAnswer', 200, '');
   }
   return { mimeType, bytes: Buffer.from(clean, 'base64') };
 }

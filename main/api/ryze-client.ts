@@ -1,22 +1,22 @@
 import ky, { type KyInstance } from 'ky';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import { redact } from '../core/redact.ts';
-import { baseUrlProblemText, checkBaseUrl } from '../../preload/base-url.ts';
-import type { FavoriteTarget, InstanceSummary } from '../../preload/contract.ts';
-import { ApiFailure, classifyHttpError } from './api-failure.ts';
+import { checkBaseUrl } from '../../preload/base-url.ts';
+import { appError, type FavoriteTarget, type InstanceSummary } from '../../preload/contract.ts';
+import { ApiFailure, classifyHttpError, httpFailure } from './api-failure.ts';
 import {
   isObject,
+  parseContact,
   parseInstances,
   parseFavoriteAnswer,
   parseMediaFile,
   parseMessage,
+  type ApiContact,
   type ApiMediaFile,
   type FavoriteAnswer,
   type ApiMessage,
 } from './parse.ts';
 import type { Priority, RateBudget } from './rate-budget.ts';
-
-export const defaultBaseUrl = 'https://ryzeapi.cloud';
 
 export interface RyzeClientOptions {
   baseUrl: string;
@@ -118,12 +118,27 @@ export class RyzeClient {
     return { chatJid, messages };
   }
 
-  async getMessage(instance: string, messageId: string): Promise<ApiMessage | null> {
+  /** One contact by number or JID; null when the answer names none (API.md §6.1). */
+  async contact(
+    instance: string,
+    number: string,
+    priority: Priority = 'interactive',
+  ): Promise<(ApiContact & { found: boolean }) | null> {
+    return parseContact(
+      await this.request('get', `api/chat/contacts/${enc(instance)}`, { searchParams: { number } }, priority),
+    );
+  }
+
+  async getMessage(
+    instance: string,
+    messageId: string,
+    priority: Priority = 'interactive',
+  ): Promise<ApiMessage | null> {
     const body = await this.request(
       'get',
       `api/chat/getMessage/${enc(instance)}`,
       { searchParams: { messageId } },
-      'interactive',
+      priority,
     );
     if (!isObject(body.data)) return null;
     const chat = typeof body.data.chat === 'string' ? body.data.chat : '';
@@ -167,7 +182,7 @@ export class RyzeClient {
       return { configured: true, enabled: ws.enabled === true, events };
     } catch (error) {
       // 404 "WebSocket not configured for this instance" is a state, not a failure (API.md §9.2).
-      if (error instanceof ApiFailure && error.status === 404 && /websocket/i.test(error.message)) {
+      if (error instanceof ApiFailure && error.status === 404 && /websocket/i.test(error.serverMessage)) {
         return { configured: false, enabled: false, events: [] };
       }
       throw error;
@@ -229,9 +244,7 @@ export class RyzeClient {
         // once; a read may go again on a fresh one. Writes never repeat here: their callers decide.
         if (method === 'get' && attempt === 1 && staleConnection(error)) continue;
         this.reachability?.reportUnreachable(this.baseUrl);
-        throw new ApiFailure('network', describeNetworkError(error, this.token), 0, {
-          reachedServer: !neverConnected(error),
-        });
+        throw networkFailure(error, this.token);
       }
     }
     this.reachability?.reportReachable();
@@ -243,24 +256,13 @@ export class RyzeClient {
 
   /** Why an answer is not a success: unreadable, a 2xx that says it failed, or RyzeAPI's own refusal. */
   private failure(status: number, ok: boolean, body: unknown): ApiFailure {
-    if (!isObject(body)) {
-      return new ApiFailure(
-        ok ? 'server' : classifyHttpError(status, '').kind,
-        `RyzeAPI sent an unreadable answer (HTTP ${status}).`,
-        status,
-        { readable: false },
-      );
-    }
+    if (!isObject(body)) return httpFailure('unreadableAnswer', status, '', false);
     const error = isObject(body.error) ? body.error : {};
     const message = redact(typeof error.message === 'string' ? error.message : String(body.message ?? ''), [
       this.token,
     ]);
     // A 2xx that says it failed contradicts itself: what the server did is as unknown as after a 5xx.
-    if (ok) {
-      return new ApiFailure('server', message || `RyzeAPI answered HTTP ${status}`, status, {
-        readable: false,
-      });
-    }
+    if (ok) return httpFailure('unreadableAnswer', status, message, false);
     return classifyHttpError(status, message, isObject(body.error));
   }
 }
@@ -273,10 +275,10 @@ async function jsonOf(response: Response): Promise<unknown> {
   }
 }
 
-/** The address in its normal form, or an invalidArgument failure saying why it is refused (before any request). */
+/** The address in its normal form, or a badBaseUrl failure naming the problem (before any request). */
 export function normalizeBaseUrl(url: string): string {
   const check = checkBaseUrl(url);
-  if (!check.ok) throw new AppFailure('invalidArgument', baseUrlProblemText[check.problem]);
+  if (!check.ok) throw fail('badBaseUrl', { problem: check.problem });
   return check.url;
 }
 
@@ -288,16 +290,15 @@ export function normalizeBaseUrl(url: string): string {
 async function redirectFailure(response: Response): Promise<ApiFailure> {
   await response.body?.cancel();
   const location = response.headers.get('location');
-  let target = '';
+  let origin = '';
   try {
-    const origin = location ? new URL(location, response.url).origin : 'null';
-    if (origin !== 'null') target = ` to ${origin}`;
+    const pointed = location ? new URL(location, response.url).origin : 'null';
+    if (pointed !== 'null') origin = pointed;
   } catch {
-    // Not a URL: the message says only that it was a redirect.
+    // Not a URL: the window says only that it was a redirect.
   }
   return new ApiFailure(
-    'redirected',
-    `RyzeAPI answered with a redirect${target} (HTTP ${response.status}); check the API address.`,
+    appError('redirected', { status: response.status, location: origin }),
     response.status,
   );
 }
@@ -327,10 +328,16 @@ function neverConnected(error: unknown): boolean {
   return false;
 }
 
-function describeNetworkError(error: unknown, token: string): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError') return 'RyzeAPI did not answer in time.';
+/** No whole answer: timed out, never connected, or cut off. The system's words go to the log only. */
+function networkFailure(error: unknown, token: string): ApiFailure {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
   const detail = redact(cause || (error instanceof Error ? error.message : String(error)), [token]);
-  return `Could not reach RyzeAPI${detail ? ` (${detail})` : ''}.`;
+  const reachedServer = !neverConnected(error);
+  const code =
+    error instanceof Error && error.name === 'TimeoutError'
+      ? 'timeout'
+      : reachedServer
+        ? 'connectionLost'
+        : 'unreachable';
+  return new ApiFailure(appError(code), 0, { reachedServer, detail });
 }

@@ -1,8 +1,9 @@
-import type { UiLocale } from '../../preload/contract.ts';
+import type { FavoriteTarget, TargetName, UiLocale } from '../../preload/contract.ts';
 
 /** A favorite change the server refused for good, named as the failed-changes list names it. */
 export interface RefusedChange {
-  label: string;
+  target: FavoriteTarget['kind'];
+  name: TargetName;
   accountId: string;
 }
 

@@ -1,5 +1,5 @@
 import type { ChatRow, FavoriteMessageRow, FavoriteTarget, Page } from '../../preload/contract.ts';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { Store } from '../store/store-client.ts';
 import type { OutboxService } from '../sync/outbox-service.ts';
@@ -74,6 +74,6 @@ export class FavoritesService {
   /** Only what the user can see can be starred: a chat or message held in the store. */
   private async requireKnown(accountId: string, target: FavoriteTarget): Promise<void> {
     if (!(await this.deps.store.call('favorites.isKnown', accountId, target)))
-      throw new AppFailure('invalidArgument', `Unknown ${target.kind}; refresh and try again.`);
+      throw fail('unknownTarget', { target: target.kind });
   }
 }

@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import { requests, type RequestChannel, type RequestResult, type Result } from '../../preload/contract.ts';
+import { baseUrlProblems, type BaseUrlProblem } from '../../preload/base-url.ts';
+import {
+  appError,
+  requests,
+  tokenIssue,
+  type AppError,
+  type RequestChannel,
+  type RequestResult,
+  type Result,
+} from '../../preload/contract.ts';
 import { AppFailure, toAppError } from '../core/app-error.ts';
 
 /** What a handler receives: the argument after validation (trimmed, typed). */
@@ -44,15 +53,15 @@ export class IpcRouter {
   async handle(channel: unknown, args: unknown, caller: CallerInfo): Promise<Result<unknown>> {
     const label = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
     if (!this.isTrustedCaller(caller)) {
-      return this.reject(label, 'forbiddenSender', 'This call did not come from the app window.');
+      return this.reject(label, appError('forbiddenSender'), 'the call did not come from the app window');
     }
     if (typeof channel !== 'string' || !Object.hasOwn(requests, channel)) {
-      return this.reject(label, 'invalidArgument', 'Unknown request.');
+      return this.reject(label, appError('unknownRequest'), 'unknown request');
     }
     const name = channel as RequestChannel;
     const parsed = v.safeParse(requests[name].args, args);
     if (!parsed.success) {
-      return this.reject(label, 'invalidArgument', describeIssues(parsed.issues));
+      return this.reject(label, argumentError(parsed.issues), describeIssues(parsed.issues));
     }
     try {
       const handler = this.handlers[name] as (a: unknown) => unknown;
@@ -63,25 +72,42 @@ export class IpcRouter {
     }
   }
 
-  private reject(
-    channel: string,
-    kind: 'forbiddenSender' | 'invalidArgument',
-    message: string,
-  ): Result<never> {
-    this.onRejected(channel, message);
-    return { ok: false, error: { kind, message } };
+  /** `reason` is for the log; the window gets the error's code. */
+  private reject(channel: string, error: AppError, reason: string): Result<never> {
+    this.onRejected(channel, reason);
+    return { ok: false, error };
   }
 }
 
 /**
- * Names the offending fields and what was expected. Custom messages from the contract are kept; values
- * received are not echoed, since a field may hold a token.
+ * The first refused field, as the window is told it: the contract's own refusals (an API address, a
+ * token) by their codes, anything else by the field's name. Values received are never echoed.
  */
+function argumentError(issues: readonly v.BaseIssue<unknown>[]): AppError {
+  const [issue] = issues;
+  const field = pathOf(issue);
+  if (field === 'baseUrl' && isBaseUrlProblem(issue?.message)) {
+    return appError('badBaseUrl', { problem: issue.message });
+  }
+  if (field === 'token' && issue?.message === tokenIssue) return appError('badToken');
+  return appError('invalidArgument', { field });
+}
+
+/** The refused field's path, when it names a field of the contract (an unknown key is the page's own text). */
+function pathOf(issue: v.BaseIssue<unknown> | undefined): string {
+  const path = issue?.path?.map((p) => String(p.key)) ?? [];
+  return path.length > 0 && path.every((key) => /^[A-Za-z]\w{0,39}$/.test(key)) ? path.join('.') : 'argument';
+}
+
+function isBaseUrlProblem(message: string | undefined): message is BaseUrlProblem {
+  return (baseUrlProblems as readonly unknown[]).includes(message);
+}
+
+/** For the log: the offending fields and what was expected; values received are not echoed (a token, say). */
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   const parts = issues.slice(0, 3).map((issue) => {
-    const path = issue.path?.map((p) => String(p.key)).join('.') || 'argument';
     const custom = issue.message && !issue.message.startsWith('Invalid ') ? issue.message : '';
-    return custom ? `${path}: ${custom}` : `${path}: expected ${issue.expected ?? 'a valid value'}`;
+    return `${pathOf(issue)}: ${custom || `expected ${issue.expected ?? 'a valid value'}`}`;
   });
-  return `Invalid request: ${parts.join('; ')}`;
+  return `invalid request: ${parts.join('; ')}`;
 }

@@ -1,5 +1,5 @@
 import { maxMediaBytes, type MediaFile } from '../../preload/contract.ts';
-import { AppFailure } from '../core/app-error.ts';
+import { fail, type AppFailure } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { Store } from '../store/store-client.ts';
 import type { MediaCache } from './media-cache.ts';
@@ -36,7 +36,7 @@ export class MediaService {
     const ctx = this.session.requireContext();
     const message = await this.store.call('messages.get', ctx.accountId, messageId);
     if (!message || message.chatJid !== chatJid || !message.media) {
-      throw new AppFailure('invalidArgument', 'This message has no file to open.');
+      throw fail('noMediaFile');
     }
     const fileName = message.media.fileName;
     if ((message.media.size ?? 0) > maxMediaBytes) throw tooLarge(message.media.size ?? 0);
@@ -54,9 +54,5 @@ function toFile(mimeType: string, bytes: Buffer, fileName: string): MediaFile {
 }
 
 function tooLarge(size: number): AppFailure {
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return new AppFailure(
-    'invalidArgument',
-    `This file is ${mb(size)}; files over ${mb(maxMediaBytes)} are not opened here. Open it on the phone.`,
-  );
+  return fail('mediaTooLarge', { size, limit: maxMediaBytes });
 }

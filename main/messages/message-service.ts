@@ -45,9 +45,11 @@ export class MessageService {
     const ctx = this.session.requireContext();
     const state = await this.store.call('messages.historyState', ctx.accountId, chatJid);
     if (state.reachedStart) return { added: 0, reachedStart: true };
-    const oldest = state.oldest ?? undefined;
+    // Usually below the oldest message held; for a chat holding restored or imported messages, from where
+    // paging from the newest got to (see HistoryResume).
+    const oldest = state.before ?? undefined;
     // Each page is one store call and one transaction: its messages, whether the chat's first message is
-    // now held, and (for a chat's newest page) the chat's latest activity.
+    // now held, where paging resumes, and (for a chat's newest page) the chat's latest activity.
     const save = (messages: ApiMessage[]) =>
       this.store.call(
         'messages.saveHistoryPage',
@@ -55,7 +57,7 @@ export class MessageService {
         chatJid,
         messages,
         messages.length < historyPageSize,
-        oldest === undefined,
+        { noteNewest: oldest === undefined, resuming: state.resuming },
       );
     let page = await ctx.client.history(ctx.instance.name, chatJid, historyPageSize, oldest);
     let added = await save(page.messages);

@@ -1,4 +1,5 @@
 import type * as KeytarModule from 'keytar';
+import { appError } from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
 import type { SecretStore } from './secret-store.ts';
 
@@ -7,7 +8,7 @@ type Keytar = typeof KeytarModule;
 export const keychainServiceName = 'Ryze Desktop';
 
 /**
- * SecretStore over keytar. Every failure becomes a 'keychainUnavailable' AppFailure that says what to do;
+ * SecretStore over keytar. Every failure becomes a keychain AppFailure whose code says what to do;
  * there is deliberately no fallback to a file.
  */
 export class KeytarSecretStore implements SecretStore {
@@ -36,23 +37,24 @@ export class KeytarSecretStore implements SecretStore {
       this.keytar ??= import('keytar').then((m) => ((m as { default?: Keytar }).default ?? m) as Keytar);
       return await operation(await this.keytar);
     } catch (error) {
-      throw new AppFailure('keychainUnavailable', describeKeychainError(error));
+      throw keychainFailure(error);
     }
   }
 }
 
-/** keytar's messages name the missing piece; keep them (they never include the secret) and add a fix. */
-export function describeKeychainError(error: unknown): string {
+/**
+ * What keytar's message says went wrong, as the window is told it; the message itself (which never holds
+ * the secret) goes to the log as the failure's detail.
+ */
+export function keychainFailure(error: unknown): AppFailure {
   const raw = error instanceof Error ? error.message : String(error);
   const detail = raw.split('\n')[0]?.slice(0, 300) ?? '';
-  if (/D-Bus|DBus|DISPLAY/i.test(raw)) {
-    return `No Secret Service is running (${detail}). On Linux, log in to a desktop session with GNOME Keyring or KWallet running.`;
-  }
-  if (/collection|locked|unlock|prompt|dismissed/i.test(raw)) {
-    return `The keyring is locked or has no default collection (${detail}). Unlock your login keyring and try again.`;
-  }
-  if (/denied|not allowed|authoriz/i.test(raw)) {
-    return `Access to the keychain was denied (${detail}). Allow Ryze Desktop to use the keychain and try again.`;
-  }
-  return `The system keychain could not be used (${detail}).`;
+  const code = /D-Bus|DBus|DISPLAY/i.test(raw)
+    ? 'keychainNoService'
+    : /collection|locked|unlock|prompt|dismissed/i.test(raw)
+      ? 'keychainLocked'
+      : /denied|not allowed|authoriz/i.test(raw)
+        ? 'keychainDenied'
+        : 'keychainFailed';
+  return new AppFailure(appError(code), detail);
 }

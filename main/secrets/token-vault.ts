@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appError } from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import { RecentSecrets } from './recent-secrets.ts';
@@ -53,8 +54,8 @@ export class TokenVault {
     try {
       if ((await this.store.get(canaryAccount)) !== probe) {
         throw new AppFailure(
-          'keychainUnavailable',
-          'The system keychain did not give back what was just stored in it. Unlock your keyring and try again.',
+          appError('keychainLocked'),
+          'the keychain did not give back what was just stored in it',
         );
       }
     } finally {

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { AccountSummary, InstanceSummary, KeychainHealth, Session } from '../../preload/contract.ts';
-import { ApiFailure } from '../api/api-failure.ts';
+import type {
+  AccountSummary,
+  AppNotice,
+  InstanceSummary,
+  KeychainHealth,
+  Session,
+} from '../../preload/contract.ts';
+import { ApiFailure, httpFailure } from '../api/api-failure.ts';
 import { RateBudget } from '../api/rate-budget.ts';
-import { defaultBaseUrl, normalizeBaseUrl, RyzeClient, type RyzeClientOptions } from '../api/ryze-client.ts';
-import { AppFailure } from '../core/app-error.ts';
+import { normalizeBaseUrl, RyzeClient, type RyzeClientOptions } from '../api/ryze-client.ts';
+import { AppFailure, fail, toAppError } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import { RecentSecrets } from '../secrets/recent-secrets.ts';
 import type { TokenVault } from '../secrets/token-vault.ts';
-import { checkBaseUrl } from '../../preload/base-url.ts';
+import { checkBaseUrl, ryzeApiBaseUrl } from '../../preload/base-url.ts';
 import type { AccountRecord } from '../store/accounts-repo.ts';
 import type { Store } from '../store/store-client.ts';
 import { accountIdOf, type AccountContext } from './account-context.ts';
@@ -20,6 +26,8 @@ export interface SessionServiceDeps {
   emit: EventSink;
   fetch?: typeof fetch;
   reachability?: RyzeClientOptions['reachability'];
+  /** Told what the keychain said when it could not be used (the window gets only the error's code). */
+  onKeychainFailure?: (error: unknown) => void;
   /**
    * Called whenever the signed-in accounts or the one on screen change, so background work (outbox
    * draining for every signed-in account, the live socket for the shown one) can follow.
@@ -56,7 +64,7 @@ export class SessionService {
   /** Tokens typed into the sign-in form, from the moment they arrive until minutes after they are dropped. */
   private readonly typed: RecentSecrets;
   /** What to tell the user about the store (moved aside, or could not be opened), once it is known. */
-  private storeNotice: string | null = null;
+  private storeNotice: AppNotice | null = null;
 
   constructor(deps: SessionServiceDeps) {
     this.deps = deps;
@@ -68,7 +76,7 @@ export class SessionService {
   }
 
   requireContext(): AccountContext {
-    if (!this.active) throw new AppFailure('notSignedIn', 'Sign in to continue.');
+    if (!this.active) throw fail('notSignedIn');
     return this.active;
   }
 
@@ -100,7 +108,8 @@ export class SessionService {
       this.keychain = { available: true };
     } catch (error) {
       // Keep the accounts: once the keychain opens, trying again (or the next start) signs them in.
-      this.keychain = { available: false, reason: (error as Error).message, waiting: accounts.length - read };
+      this.deps.onKeychainFailure?.(error);
+      this.keychain = { available: false, error: toAppError(error), waiting: accounts.length - read };
     }
     const shown =
       this.active ?? ((lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null);
@@ -138,7 +147,7 @@ export class SessionService {
   }
 
   /** What the window should say about the local store (set once the store worker has opened it, or failed to). */
-  setStoreNotice(notice: string | null): void {
+  setStoreNotice(notice: AppNotice | null): void {
     this.storeNotice = notice;
   }
 
@@ -172,7 +181,7 @@ export class SessionService {
 
   async switchTo(accountId: string): Promise<Session> {
     const context = this.signedIn.get(accountId);
-    if (!context) throw new AppFailure('invalidArgument', 'That account is not signed in on this computer.');
+    if (!context) throw fail('accountNotSignedIn');
     await this.show(context);
     return this.snapshot();
   }
@@ -186,10 +195,9 @@ export class SessionService {
   async openInstance(name: string): Promise<Session> {
     const current = this.requireContext();
     const instance = (await current.client.listInstances()).find((i) => i.name === name);
-    if (!instance)
-      throw new AppFailure('invalidArgument', `There is no instance named "${name}" for this token.`);
+    if (!instance) throw fail('noSuchInstance', { instance: name });
     const token = await this.deps.vault.read(current.accountId);
-    if (token === null) throw new AppFailure('notSignedIn', 'Sign in again to open another instance.');
+    if (token === null) throw fail('tokenMissing');
     await this.addAccount(current.baseUrl, token, instance);
     return this.snapshot();
   }
@@ -214,7 +222,7 @@ export class SessionService {
       this.typed.add(token);
     }
     if (instances.length === 0) {
-      throw new ApiFailure('notFound', 'This token has no instances. Create one in RyzeAPI first.', 404);
+      throw fail('noInstances');
     }
     this.pending = { baseUrl, token, instances, client };
     return { instances };
@@ -223,10 +231,9 @@ export class SessionService {
   /** Saves the token in the keychain under the chosen instance and shows that account. */
   async chooseInstance(name: string): Promise<Session> {
     const pending = this.pending;
-    if (!pending) throw new AppFailure('notSignedIn', 'The sign-in expired. Enter your token again.');
+    if (!pending) throw fail('signInExpired');
     const instance = pending.instances.find((i) => i.name === name);
-    if (!instance)
-      throw new AppFailure('invalidArgument', `There is no instance named "${name}" for this token.`);
+    if (!instance) throw fail('noSuchInstance', { instance: name });
     await this.addAccount(pending.baseUrl, pending.token, instance);
     this.pending = null;
     return this.snapshot();
@@ -290,8 +297,9 @@ export class SessionService {
       this.keychain = { available: true };
     } catch (error) {
       if (error instanceof AppFailure) {
+        this.deps.onKeychainFailure?.(error);
         const waiting = this.keychain.available ? 0 : this.keychain.waiting;
-        this.keychain = { available: false, reason: error.message, waiting };
+        this.keychain = { available: false, error: error.error, waiting };
       }
       throw error;
     }
@@ -313,7 +321,7 @@ export class SessionService {
 
   /** RyzeAPI itself, or a server an account on this computer signed in to. */
   private async isKnownServer(baseUrl: string): Promise<boolean> {
-    if (baseUrl === defaultBaseUrl) return true;
+    if (baseUrl === ryzeApiBaseUrl) return true;
     return (await this.deps.store.call('accounts.all')).some((a) => {
       const check = checkBaseUrl(a.baseUrl);
       return check.ok && check.url === baseUrl;
@@ -349,15 +357,12 @@ export class SessionService {
 }
 
 /**
- * An HTTP error from a server not yet known to be RyzeAPI, told in main's words: the kind and status say
- * enough to act on, and nothing the server wrote reaches the page. Failures that carry no server text
- * (network, redirect) pass unchanged.
+ * An HTTP error from a server not yet known to be RyzeAPI: its code and status say enough to act on, and
+ * nothing the server wrote reaches the page. Failures that carry no server text (network, redirect) pass
+ * unchanged.
  */
 function withoutServerWords(error: unknown): unknown {
   if (!(error instanceof ApiFailure) || error.status < 400) return error;
-  const message =
-    error.status === 401 || error.status === 403
-      ? `This server did not accept the token (HTTP ${error.status}).`
-      : `This server did not answer the sign-in as RyzeAPI does (HTTP ${error.status}). Check the API address.`;
-  return new ApiFailure(error.kind, message, error.status, { reachedServer: error.reachedServer });
+  const refusedToken = error.status === 401 || error.status === 403;
+  return httpFailure(refusedToken ? 'unknownServerRefusedToken' : 'notRyzeApi', error.status, '');
 }

@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../preload/contract.ts';
 import type { ShellStrings } from './strings.ts';
 
 /** What the app's own menu items do; the shell (main/index.ts) provides them. */
@@ -8,6 +9,8 @@ export interface MenuActions {
   restartToUpdate(): void;
   openGuide(): void;
   openLogFolder(): void;
+  /** A command the window carries out (exports and imports: it shows what happened). */
+  command(command: MenuCommand): void;
 }
 
 export interface MenuOptions {
@@ -57,7 +60,14 @@ export function menuTemplate(options: MenuOptions): Item[] {
   };
   const file: Item = {
     label: s.file,
-    submenu: mac ? [{ role: 'close', label: s.closeWindow }] : [{ role: 'quit', label: s.quit }],
+    submenu: [
+      { label: s.exportCsv, click: () => actions.command('exportCsv') },
+      { label: s.exportJson, click: () => actions.command('exportJson') },
+      separator,
+      { label: s.importFavorites, click: () => actions.command('importFavorites') },
+      separator,
+      mac ? { role: 'close', label: s.closeWindow } : { role: 'quit', label: s.quit },
+    ],
   };
   const edit: Item = {
     label: s.edit,

@@ -19,7 +19,9 @@ export function notifyRefused(
   if (!Notification.isSupported()) return false;
   const notification = new Notification({
     title: strings.refusedTitle,
-    body: strings.refusedBody(change.label),
+    body: strings.refusedBody(
+      change.target === 'chat' ? strings.chatName(change.name) : strings.messageName(change.name),
+    ),
   });
   live.add(notification);
   notification.on('click', () => {

@@ -1,4 +1,4 @@
-import type { UiLocale } from '../../preload/contract.ts';
+import { matchUiLocale, type TargetName, type UiLocale } from '../../preload/contract.ts';
 
 /**
  * Every text main shows itself (the native menu, dialogs, the badge's description, notifications), in
@@ -17,6 +17,9 @@ const en = {
   showAll: 'Show All',
   quit: 'Quit Ryze Desktop',
   file: 'File',
+  exportCsv: 'Export Favorites as CSV…',
+  exportJson: 'Export Favorites for Import (JSON)…',
+  importFavorites: 'Import Favorites…',
   closeWindow: 'Close Window',
   edit: 'Edit',
   undo: 'Undo',
@@ -64,11 +67,21 @@ const en = {
   debUpdate: (v: string) => `Version ${v} is available.`,
   debUpdateDetail:
     'This copy was installed from a .deb package, which does not update itself. Download the new .deb from the releases page and install it with: sudo apt install ./ryze-desktop-<version>-linux-amd64.deb',
+  // Export and import dialogs
+  exportTitle: 'Export Favorites',
+  exportButton: 'Export',
+  importTitle: 'Import Favorites',
+  importButton: 'Import',
+  csvFiles: 'CSV for spreadsheets',
+  jsonFiles: 'Ryze Desktop favorites (JSON)',
   // Badge and notifications
   pendingBadge: (n: number) => (n === 1 ? '1 change waiting to be sent' : `${n} changes waiting to be sent`),
   refusedTitle: 'A change could not be made',
-  refusedBody: (label: string) =>
-    `The server refused the star on ${label}. The status bar says why; you can retry it there.`,
+  refusedBody: (name: string) =>
+    `The server refused the star on ${name}. The status bar says why; you can retry it there.`,
+  chatName: (name: TargetName) => name.chat,
+  messageName: (name: TargetName) =>
+    name.message === null ? `a message in ${name.chat}` : `“${name.message}” (${name.chat})`,
 };
 export type ShellStrings = typeof en;
 
@@ -83,6 +96,9 @@ const ptBR: ShellStrings = {
   showAll: 'Mostrar tudo',
   quit: 'Sair do Ryze Desktop',
   file: 'Arquivo',
+  exportCsv: 'Exportar favoritos como CSV…',
+  exportJson: 'Exportar favoritos para importar (JSON)…',
+  importFavorites: 'Importar favoritos…',
   closeWindow: 'Fechar janela',
   edit: 'Editar',
   undo: 'Desfazer',
@@ -131,10 +147,19 @@ const ptBR: ShellStrings = {
   debUpdate: (v) => `A versão ${v} está disponível.`,
   debUpdateDetail:
     'Esta cópia foi instalada por um pacote .deb, que não se atualiza sozinho. Baixe o novo .deb na página de versões e instale com: sudo apt install ./ryze-desktop-<versão>-linux-amd64.deb',
+  exportTitle: 'Exportar favoritos',
+  exportButton: 'Exportar',
+  importTitle: 'Importar favoritos',
+  importButton: 'Importar',
+  csvFiles: 'CSV para planilhas',
+  jsonFiles: 'Favoritos do Ryze Desktop (JSON)',
   pendingBadge: (n) => (n === 1 ? '1 alteração esperando envio' : `${n} alterações esperando envio`),
   refusedTitle: 'Uma alteração não pôde ser feita',
-  refusedBody: (label) =>
-    `O servidor recusou a estrela em ${label}. A barra de status diz por quê; dá para tentar de novo por lá.`,
+  refusedBody: (name) =>
+    `O servidor recusou a estrela em ${name}. A barra de status diz por quê; dá para tentar de novo por lá.`,
+  chatName: (name) => name.chat,
+  messageName: (name) =>
+    name.message === null ? `uma mensagem em ${name.chat}` : `“${name.message}” (${name.chat})`,
 };
 
 const catalogs: Record<UiLocale, ShellStrings> = { en, 'pt-BR': ptBR };
@@ -144,9 +169,7 @@ export function stringsFor(locale: UiLocale): ShellStrings {
 }
 
 /**
- * Until the window reports its language: the renderer's own rule (renderer/src/i18n) on the system's
- * first language, so the menu starts in the language the window will pick.
+ * Until the window reports its language: the renderer's own rule on the system's first language, so the
+ * menu starts in the language the window will pick.
  */
-export function localeFromSystem(language: string | undefined): UiLocale {
-  return language && /^pt(-|$)/i.test(language) ? 'pt-BR' : 'en';
-}
+export const localeFromSystem = matchUiLocale;

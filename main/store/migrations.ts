@@ -298,4 +298,26 @@ export const migrations: readonly string[] = [
   ALTER TABLE chats ADD COLUMN last_type TEXT NOT NULL DEFAULT '';
   CREATE INDEX failed_changes_by_target ON failed_changes (account_id, target_key);
   `,
+  // 6: a refused change keeps its error as the contract's data (JSON of AppError: a code, its parameters
+  // and the server's own words), never a sentence, and is named from the chat and message rows when shown
+  // rather than by a label written at the time. Rows from before are converted: the only changes dropped
+  // into this list were a message RyzeAPI no longer had (404) or a request it refused (400), its words
+  // kept, and an answer that disagreed with the change (the app's words, not kept).
+  `
+  ALTER TABLE failed_changes ADD COLUMN error TEXT NOT NULL DEFAULT '{}';
+  UPDATE failed_changes SET error = CASE error_kind
+    WHEN 'notFound' THEN json_object('code', 'messageNotFound', 'kind', 'notFound', 'origin', 'server',
+      'params', json_object('status', 404), 'serverMessage', error_message)
+    WHEN 'invalidRequest' THEN json_object('code', 'invalidRequest', 'kind', 'invalidRequest', 'origin', 'server',
+      'params', json_object('status', 400), 'serverMessage', error_message)
+    WHEN 'server' THEN json_object('code', 'answerDisagreed', 'kind', 'server', 'origin', 'server',
+      'params', json_object())
+    ELSE json_object('code', 'internal', 'kind', 'internal', 'origin', 'app', 'params', json_object()) END;
+  -- Where the server sent no words, the app had written its own ("RyzeAPI answered HTTP 400"): not kept.
+  UPDATE failed_changes SET error = json_remove(error, '$.serverMessage')
+    WHERE error_message = '' OR error_message LIKE 'RyzeAPI answered HTTP %';
+  ALTER TABLE failed_changes DROP COLUMN label;
+  ALTER TABLE failed_changes DROP COLUMN error_kind;
+  ALTER TABLE failed_changes DROP COLUMN error_message;
+  `,
 ];

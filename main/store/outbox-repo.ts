@@ -1,12 +1,22 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AppError, ErrorKind, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
+import type { AppError, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
 import { transaction } from './database.ts';
+import { storedError } from './row-failure.ts';
+import { targetKey } from '../favorites/target-key.ts';
 
 /** favorites.confirmed while a call may have reached the server without its answer reaching us. */
 const unknownState = -1;
 
-export function targetKey(target: FavoriteTarget): string {
-  return target.kind === 'chat' ? `chat:${target.chatJid}` : `message:${target.messageId}`;
+/** A favorite taken in from a backup or an import. */
+export interface AdoptedFavorite {
+  target: FavoriteTarget;
+  wanted: boolean;
+  /** When the user last changed it (the backup's or the file's word, never later than now). */
+  changedAt: number;
+}
+
+function messageIdOf(target: FavoriteTarget): string | null {
+  return target.kind === 'message' ? target.messageId : null;
 }
 
 export interface OutboxEntry {
@@ -59,15 +69,7 @@ export class OutboxRepo {
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = excluded.wanted, updated_at = excluded.updated_at`,
         )
-        .run(
-          accountId,
-          key,
-          target.kind,
-          target.chatJid,
-          target.kind === 'message' ? target.messageId : null,
-          wanted ? 1 : 0,
-          now,
-        );
+        .run(accountId, key, target.kind, target.chatJid, messageIdOf(target), wanted ? 1 : 0, now);
       this.syncEntry(accountId, key, wanted, before?.confirmed ?? 0, now);
       // The user acted on the target again: an earlier refusal of it is no longer news.
       this.db
@@ -158,7 +160,6 @@ export class OutboxRepo {
   fail(
     accountId: string,
     entry: OutboxEntry,
-    label: string,
     error: AppError,
     now: number,
     options: { targetGone?: boolean } = {},
@@ -174,27 +175,29 @@ export class OutboxRepo {
         .run(putBack, now, options.targetGone ? 1 : 0, putBack, accountId, entry.targetKey);
       this.db
         .prepare(
-          `INSERT INTO failed_changes (account_id, target_key, wanted, label, error_kind, error_message, at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO failed_changes (account_id, target_key, wanted, error, at) VALUES (?, ?, ?, ?, ?)`,
         )
-        .run(accountId, entry.targetKey, entry.wanted ? 1 : 0, label, error.kind, error.message, now);
+        .run(accountId, entry.targetKey, entry.wanted ? 1 : 0, JSON.stringify(error), now);
     });
   }
 
   failed(accountId: string): FailedChange[] {
     const rows = this.db
       .prepare(
-        `SELECT x.id, x.wanted, x.label, x.error_kind, x.error_message, x.at, f.kind, f.chat_jid, f.message_id
+        `SELECT x.id, x.wanted, x.error, x.at, f.kind, f.chat_jid, f.message_id,
+           coalesce(c.display_name, f.chat_jid) AS chat_name, substr(m.text, 1, 60) AS message_text
          FROM failed_changes x JOIN favorites f ON f.account_id = x.account_id AND f.target_key = x.target_key
+         LEFT JOIN chats c ON c.account_id = f.account_id AND c.jid = f.chat_jid
+         LEFT JOIN messages m ON m.account_id = f.account_id AND m.id = f.message_id
          WHERE x.account_id = ? ORDER BY x.id DESC LIMIT 100`,
       )
       .all(accountId) as unknown as Array<{
       id: number;
       wanted: number;
-      label: string;
-      error_kind: ErrorKind;
-      error_message: string;
+      error: string;
       at: number;
+      chat_name: string;
+      message_text: string | null;
       kind: 'chat' | 'message';
       chat_jid: string;
       message_id: string | null;
@@ -202,9 +205,9 @@ export class OutboxRepo {
     return rows.map((r) => ({
       id: r.id,
       target: toTarget(r),
-      label: r.label,
+      name: { chat: r.chat_name, message: r.kind === 'message' ? r.message_text || null : null },
       wanted: r.wanted === 1,
-      error: { kind: r.error_kind, message: r.error_message },
+      error: storedError(r.error),
       at: r.at,
     }));
   }
@@ -259,11 +262,84 @@ export class OutboxRepo {
     });
   }
 
-  wanted(accountId: string, target: FavoriteTarget): boolean {
-    const row = this.db
-      .prepare('SELECT wanted FROM favorites WHERE account_id = ? AND target_key = ?')
-      .get(accountId, targetKey(target)) as { wanted: number } | undefined;
-    return row?.wanted === 1;
+  /**
+   * Takes in favorites restored from a backup (into a store that was just started anew). Changes made
+   * after the backup are not in it, so the server may hold anything for each of them: every one gets
+   * server state unknown and its shown state queued, which the idempotent endpoint takes at most once
+   * each. Composes with the caller's transaction (see `transaction`).
+   */
+  adoptRestored(accountId: string, rows: readonly AdoptedFavorite[], now: number): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO favorites (account_id, target_key, kind, chat_jid, message_id, wanted, confirmed, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ${unknownState}, ?)
+       ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = excluded.wanted,
+         confirmed = ${unknownState}, updated_at = excluded.updated_at`,
+    );
+    transaction(this.db, () => {
+      for (const { target, wanted, changedAt } of rows) {
+        const key = targetKey(target);
+        upsert.run(
+          accountId,
+          key,
+          target.kind,
+          target.chatJid,
+          messageIdOf(target),
+          wanted ? 1 : 0,
+          Math.min(changedAt, now),
+        );
+        this.syncEntry(accountId, key, wanted, unknownState, now);
+      }
+    });
+  }
+
+  /**
+   * Stars the targets of an import, in one transaction with `alsoWrite` (the chat and message rows they
+   * need to be shown). A target this store holds no state for gets server state unknown: the file's word
+   * for it is another computer's, from another time. A target it knows keeps what the server is known to
+   * hold, so a star already confirmed costs no call. Either way, at most one call each.
+   */
+  starImported(
+    accountId: string,
+    targets: readonly Omit<AdoptedFavorite, 'wanted'>[],
+    now: number,
+    alsoWrite: () => void = () => {},
+  ): { starred: number; alreadyStarred: number } {
+    const read = this.db.prepare(
+      'SELECT wanted, confirmed FROM favorites WHERE account_id = ? AND target_key = ?',
+    );
+    const upsert = this.db.prepare(
+      `INSERT INTO favorites (account_id, target_key, kind, chat_jid, message_id, wanted, confirmed, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, ${unknownState}, ?)
+       ON CONFLICT (account_id, target_key) DO UPDATE SET wanted = 1, updated_at = excluded.updated_at`,
+    );
+    const forgetFailure = this.db.prepare(
+      'DELETE FROM failed_changes WHERE account_id = ? AND target_key = ?',
+    );
+    return transaction(this.db, () => {
+      let starred = 0;
+      let alreadyStarred = 0;
+      for (const { target, changedAt } of targets) {
+        const key = targetKey(target);
+        const before = read.get(accountId, key) as { wanted: number; confirmed: number | null } | undefined;
+        if (before?.wanted === 1) {
+          alreadyStarred++;
+          continue;
+        }
+        upsert.run(
+          accountId,
+          key,
+          target.kind,
+          target.chatJid,
+          messageIdOf(target),
+          Math.min(changedAt, now),
+        );
+        this.syncEntry(accountId, key, true, before ? (before.confirmed ?? 0) : unknownState, now);
+        forgetFailure.run(accountId, key);
+        starred++;
+      }
+      alsoWrite();
+      return { starred, alreadyStarred };
+    });
   }
 
   /**

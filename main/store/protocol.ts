@@ -3,7 +3,7 @@
  * operations in store-operations.ts; the worker answers each with its result or its error, and says once,
  * at start, whether the store opened. Everything here is structured-cloned by postMessage: plain data only.
  */
-import type { ErrorKind } from '../../preload/contract.ts';
+import type { AppError } from '../../preload/contract.ts';
 import { AppFailure } from '../core/app-error.ts';
 
 export type ToWorker =
@@ -23,14 +23,14 @@ export type FromWorker =
   | { type: 'answer'; id: number; ok: false; error: EncodedError; ms: number }
   | { type: 'closed' };
 
-/** An error as it crosses the thread: an AppFailure keeps its kind; anything else its name and text. */
+/** An error as it crosses the thread: an AppFailure keeps its error and detail; anything else its name and text. */
 export type EncodedError =
-  { appKind: ErrorKind; message: string } | { appKind: null; name: string; message: string; stack: string };
+  { app: AppError; detail: string } | { app: null; name: string; message: string; stack: string };
 
 export function encodeError(error: unknown): EncodedError {
-  if (error instanceof AppFailure) return { appKind: error.kind, message: error.message };
+  if (error instanceof AppFailure) return { app: error.error, detail: error.detail };
   const e = error instanceof Error ? error : new Error(String(error));
-  return { appKind: null, name: e.name, message: e.message, stack: e.stack ?? '' };
+  return { app: null, name: e.name, message: e.message, stack: e.stack ?? '' };
 }
 
 /**
@@ -49,5 +49,5 @@ export class StoreError extends Error {
 }
 
 export function decodeError(op: string, error: EncodedError): Error {
-  return error.appKind === null ? new StoreError(op, error) : new AppFailure(error.appKind, error.message);
+  return error.app === null ? new StoreError(op, error) : new AppFailure(error.app, error.detail);
 }

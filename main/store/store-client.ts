@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import { decodeError, type FromWorker, type ToWorker } from './protocol.ts';
 import type { StoreArgs, StoreOperation, StoreResult } from './store-operations.ts';
 
@@ -80,15 +80,9 @@ export class StoreClient implements Store {
   }
 
   call<O extends StoreOperation>(op: O, ...args: StoreArgs<O>): Promise<StoreResult<O>> {
-    if (this.closing) return Promise.reject(new AppFailure('store', 'The local store is closed.'));
+    if (this.closing) return Promise.reject(fail('storeClosed'));
     if (!this.worker) {
-      if (!this.mayRestart())
-        return Promise.reject(
-          new AppFailure(
-            'store',
-            'The local store keeps stopping unexpectedly. Quit Ryze Desktop and start it again; your data is kept.',
-          ),
-        );
+      if (!this.mayRestart()) return Promise.reject(fail('storeKeepsStopping'));
       this.spawn().catch(() => undefined);
     }
     const id = this.nextId++;
@@ -188,12 +182,7 @@ export class StoreClient implements Store {
     this.crashes.push(Date.now());
     for (const [id, waiting] of this.waiting) {
       this.waiting.delete(id);
-      waiting.reject(
-        new AppFailure(
-          'store',
-          'The local store stopped unexpectedly, so this action was not saved. Try it again.',
-        ),
-      );
+      waiting.reject(fail('storeStopped'));
     }
     this.options.onCrash?.(error, this.mayRestart());
   }

@@ -18,8 +18,12 @@ import { AccountsRepo, type AccountRecord } from './accounts-repo.ts';
 import { AddressBookImports } from './address-book.ts';
 import { ChatsRepo } from './chats-repo.ts';
 import { transaction } from './database.ts';
+import { FavoritesRecordReader, type RecordScope } from './favorites-record-reader.ts';
+import { restoreFromNewestBackup } from './favorites-restore.ts';
+import { HistoryResume } from './history-resume.ts';
+import { saveImportedRows, type ImportedRows } from './imported-rows.ts';
 import { MessagesRepo } from './messages-repo.ts';
-import { OutboxRepo, type OutboxEntry } from './outbox-repo.ts';
+import { OutboxRepo, type AdoptedFavorite, type OutboxEntry } from './outbox-repo.ts';
 
 /** What an operation works with: the worker's one connection and the repos over it. */
 export interface StoreContext {
@@ -30,6 +34,8 @@ export interface StoreContext {
   outbox: OutboxRepo;
   search: MessageSearchIndex;
   addressBook: AddressBookImports;
+  resume: HistoryResume;
+  record: FavoritesRecordReader;
 }
 
 export function storeContext(db: DatabaseSync): StoreContext {
@@ -42,6 +48,8 @@ export function storeContext(db: DatabaseSync): StoreContext {
     outbox: new OutboxRepo(db),
     search: new MessageSearchIndex(db),
     addressBook: new AddressBookImports(chats),
+    resume: new HistoryResume(db),
+    record: new FavoritesRecordReader(db),
   };
 }
 
@@ -82,15 +90,28 @@ export const storeOperations = {
   'messages.get': (s: StoreContext, accountId: string, id: string) => s.messages.get(accountId, id),
   'messages.favorites': (s: StoreContext, accountId: string, offset: number, limit: number) =>
     s.messages.favorites(accountId, offset, limit),
-  /** Where loading older history stands for a chat: whether its first message is held, and the oldest held. */
-  'messages.historyState': (s: StoreContext, accountId: string, chatJid: string) => ({
-    reachedStart: s.messages.reachedStart(accountId, chatJid),
-    oldest: s.messages.oldestTimestamp(accountId, chatJid),
-  }),
   /**
-   * One history page, in one transaction: its messages; that the chat's first message is now held; and,
-   * for the newest page of a chat (`noteNewest`), the chat's latest activity, named as the store knows it.
-   * Returns how many messages were new.
+   * Where loading older history stands for a chat: whether its first message is held, and where the next
+   * older page ends (`before`; undefined for the chat's newest page). That is below the oldest message
+   * held, or, for a chat holding restored or imported messages (`resuming`), where paging from the newest
+   * got to (HistoryResume).
+   */
+  'messages.historyState': (s: StoreContext, accountId: string, chatJid: string) => {
+    const resume = s.resume.get(accountId, chatJid);
+    const before =
+      resume === undefined
+        ? (s.messages.oldestTimestamp(accountId, chatJid) ?? undefined)
+        : (resume ?? undefined);
+    return {
+      reachedStart: s.messages.reachedStart(accountId, chatJid),
+      before,
+      resuming: resume !== undefined,
+    };
+  },
+  /**
+   * One history page, in one transaction: its messages; that the chat's first message is now held; where
+   * paging resumes (`resuming`, see historyState); and, for the newest page of a chat (`noteNewest`), the
+   * chat's latest activity, named as the store knows it. Returns how many messages were new.
    */
   'messages.saveHistoryPage': (
     s: StoreContext,
@@ -98,11 +119,18 @@ export const storeOperations = {
     chatJid: string,
     page: ApiMessage[],
     reachedStart: boolean,
-    noteNewest: boolean,
+    { noteNewest, resuming }: { noteNewest: boolean; resuming: boolean },
   ) =>
     transaction(s.db, () => {
       const added = s.messages.save(accountId, page);
       if (reachedStart) s.messages.markReachedStart(accountId, chatJid);
+      if (resuming) {
+        const oldest = page.reduce<number | null>(
+          (min, m) => (min === null ? m.timestamp : Math.min(min, m.timestamp)),
+          null,
+        );
+        s.resume.advance(accountId, chatJid, oldest, reachedStart);
+      }
       const newest = page[0];
       if (noteNewest && newest) {
         const number = numberOf(chatJid);
@@ -174,6 +202,23 @@ export const storeOperations = {
       s.chats.notePreview(accountId, chatJid, full.timestamp, full.text, full.type);
     }),
 
+  // ---- the favorites record (backups and exports), a slice at a time: see favorites-record-reader.ts ----
+  'record.accounts': (s: StoreContext, scope: RecordScope) => s.record.accounts(scope),
+  'record.chats': (s: StoreContext, accountId: string, jids: string[]) => s.record.chats(accountId, jids),
+  'record.favorites': (
+    s: StoreContext,
+    accountId: string,
+    scope: RecordScope,
+    afterKey: string,
+    limit: number,
+  ) => s.record.favorites(accountId, scope, afterKey, limit),
+  /**
+   * The store was just started anew (the old one unreadable): fills it from the newest readable backup in
+   * `folder` (favorites-restore.ts). The worker reads the backups; main logs what it reports.
+   */
+  'backup.restoreNewest': (s: StoreContext, folder: string, now: number) =>
+    restoreFromNewestBackup(s.db, folder, now),
+
   // ---- search ----
   'search.messages': (s: StoreContext, accountId: string, match: string, offset: number, limit: number) =>
     s.search.search(accountId, match, offset, limit),
@@ -184,6 +229,24 @@ export const storeOperations = {
     target.kind === 'chat'
       ? s.chats.get(accountId, target.chatJid) !== null
       : s.messages.get(accountId, target.messageId)?.chatJid === target.chatJid,
+  /**
+   * For each target, whether the store holds it, and, for a message, the chat it is in (an import looks
+   * up what it must ask RyzeAPI about).
+   */
+  'favorites.held': (s: StoreContext, accountId: string, targets: FavoriteTarget[]) =>
+    targets.map((target): { held: boolean; chatJid?: string } => {
+      if (target.kind === 'chat') return { held: s.chats.get(accountId, target.chatJid) !== null };
+      const message = s.messages.get(accountId, target.messageId);
+      return message ? { held: true, chatJid: message.chatJid } : { held: false };
+    }),
+  /** Imported stars and the rows they need to be shown (imported-rows.ts), in one transaction. */
+  'favorites.import': (
+    s: StoreContext,
+    accountId: string,
+    targets: Array<Omit<AdoptedFavorite, 'wanted'>>,
+    rows: ImportedRows,
+    now: number,
+  ) => s.outbox.starImported(accountId, targets, now, () => saveImportedRows(s, accountId, rows)),
   'outbox.setWanted': (
     s: StoreContext,
     accountId: string,
@@ -216,11 +279,10 @@ export const storeOperations = {
     s: StoreContext,
     accountId: string,
     entry: OutboxEntry,
-    label: string,
     error: AppError,
     now: number,
     options: { targetGone?: boolean },
-  ) => s.outbox.fail(accountId, entry, label, error, now, options),
+  ) => s.outbox.fail(accountId, entry, error, now, options),
   'outbox.retryFailed': (s: StoreContext, accountId: string, id: number, now: number) =>
     s.outbox.retryFailed(accountId, id, now),
   'outbox.dismissFailed': (s: StoreContext, accountId: string, id: number, now: number) =>

@@ -1,4 +1,4 @@
-import type { AppError, FavoriteTarget, HoldRelease } from '../../preload/contract.ts';
+import { appError, type AppError, type FavoriteTarget, type HoldRelease } from '../../preload/contract.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import type { FavoriteAnswer } from '../api/parse.ts';
 import { toAppError } from '../core/app-error.ts';
@@ -41,6 +41,8 @@ export interface Outcome {
   effect: ServerEffect;
   /** What the user is told (null when applied). */
   error: AppError | null;
+  /** For the log: what the answer said when it disagreed with the request. */
+  detail?: string;
 }
 
 export interface OutcomePolicy {
@@ -94,10 +96,8 @@ export function classifyAnswer(target: FavoriteTarget, wanted: boolean, answer: 
   return {
     cause: 'disagreed',
     effect: 'unknown',
-    error: {
-      kind: 'server',
-      message: `RyzeAPI's answer did not match the change (asked ${target.kind}, favorite ${wanted}; got ${said}).`,
-    },
+    error: appError('answerDisagreed'),
+    detail: `asked ${target.kind}, favorite ${wanted}; got ${said}`,
   };
 }
 
@@ -107,12 +107,14 @@ const notConnected = /not connected to WhatsApp/i;
 export function classifyFailure(target: FavoriteTarget, error: unknown): Outcome {
   if (!(error instanceof ApiFailure)) {
     // Thrown before or around the request (the store, a bug): the request may have gone.
-    return { cause: 'internal', effect: 'unknown', error: toAppError(error) };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { cause: 'internal', effect: 'unknown', error: toAppError(error), detail };
   }
   const outcome = (cause: OutcomeCause, effect: ServerEffect): Outcome => ({
     cause,
     effect,
     error: error.toJSON(),
+    ...(error.detail ? { detail: error.detail } : {}),
   });
   if (error.kind === 'network') {
     return error.reachedServer ? outcome('cutOff', 'unknown') : outcome('unreachable', 'notApplied');
@@ -123,7 +125,7 @@ export function classifyFailure(target: FavoriteTarget, error: unknown): Outcome
   if (status >= 200 && status < 300) return outcome('unreadable', 'unknown');
   if (status >= 300 && status < 400) return outcome('redirect', 'unknown');
   // The docs put "not connected" under both 400 and 503 (API.md §4).
-  if ((status === 400 || status === 503) && notConnected.test(error.message)) {
+  if ((status === 400 || status === 503) && notConnected.test(error.serverMessage)) {
     return outcome('notConnected', refused);
   }
   switch (status) {
@@ -134,7 +136,7 @@ export function classifyFailure(target: FavoriteTarget, error: unknown): Outcome
     case 403:
       return outcome('forbidden', refused);
     case 404:
-      if (/instance/i.test(error.message)) return outcome('instanceNotFound', refused);
+      if (/instance/i.test(error.serverMessage)) return outcome('instanceNotFound', refused);
       // 404 Message not found (API.md §6.5) is documented for messageId calls only.
       if (target.kind === 'message') return outcome('messageNotFound', refused);
       return outcome('unexpectedStatus', 'unknown');

@@ -1,10 +1,11 @@
 import type { FailedChange, FavoriteTarget, HoldRelease, OutboxStatus } from '../../preload/contract.ts';
-import { AppFailure } from '../core/app-error.ts';
+import { fail } from '../core/app-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { OutboxEntry } from '../store/outbox-repo.ts';
+import type { AdoptedFavorite, OutboxEntry } from '../store/outbox-repo.ts';
+import type { ImportedRows } from '../store/imported-rows.ts';
 import type { Store } from '../store/store-client.ts';
 import type { Connectivity } from './connectivity.ts';
 import { assumedCallMs, OutboxWorker } from './outbox-worker.ts';
@@ -72,6 +73,32 @@ export class OutboxService {
     return before;
   }
 
+  /**
+   * Stars what an import brought in, committed (durably, with `rows`: what they need to be shown) in one
+   * store operation before anyone is told; then they are sent like any other change. See OutboxRepo.starImported.
+   */
+  async importStars(
+    accountId: string,
+    targets: Array<Omit<AdoptedFavorite, 'wanted'>>,
+    rows: ImportedRows,
+  ): Promise<{ starred: number; alreadyStarred: number }> {
+    const result = await this.deps.store.call(
+      'favorites.import',
+      accountId,
+      targets,
+      rows,
+      this.deps.clock.now(),
+    );
+    if (this.deps.shownAccount() === accountId) {
+      this.deps.emit('chats:changed', null);
+      const chats = new Set(targets.filter((t) => t.target.kind === 'message').map((t) => t.target.chatJid));
+      for (const chatJid of chats) this.deps.emit('messages:changed', { chatJid });
+    }
+    this.workers.get(accountId)?.wake();
+    await this.progress();
+    return result;
+  }
+
   /** Starts senders for accounts that signed in, stops those of accounts that signed out. */
   follow(signedIn: readonly AccountContext[]): void {
     const ids = new Set(signedIn.map((c) => c.accountId));
@@ -94,7 +121,6 @@ export class OutboxService {
         store: this.deps.store,
         clock: this.deps.clock,
         connectivity: this.deps.connectivity,
-        labelOf: (entry) => this.labelOf(context.accountId, entry),
         onProgress: () => void this.progress(),
         onSettled: (entry, outcome) => {
           this.rowChanged(context.accountId, entry.target);
@@ -164,7 +190,7 @@ export class OutboxService {
   /** Puts a failed change back in the queue as the user's choice. */
   async retry(accountId: string, id: number): Promise<null> {
     const target = await this.deps.store.call('outbox.retryFailed', accountId, id, this.deps.clock.now());
-    if (!target) throw new AppFailure('invalidArgument', 'That failed change is no longer in the list.');
+    if (!target) throw fail('failedChangeGone');
     this.rowChanged(accountId, target);
     const worker = this.workers.get(accountId);
     worker?.release('retryNow');
@@ -270,14 +296,6 @@ export class OutboxService {
     } catch (error) {
       this.deps.log.error('A refused change could not be read back', error);
     }
-  }
-
-  private async labelOf(accountId: string, entry: OutboxEntry): Promise<string> {
-    const chat = await this.deps.store.call('chats.get', accountId, entry.target.chatJid);
-    if (entry.target.kind === 'chat') return chat?.displayName ?? entry.target.chatJid;
-    const message = await this.deps.store.call('messages.get', accountId, entry.target.messageId);
-    const text = message?.text ? `“${message.text.slice(0, 60)}”` : entry.target.messageId;
-    return chat ? `${text} (${chat.displayName})` : text;
   }
 }
 

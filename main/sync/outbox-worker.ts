@@ -1,4 +1,4 @@
-import type { HoldRelease, OutboxHold } from '../../preload/contract.ts';
+import { appError, type HoldRelease, type OutboxHold } from '../../preload/contract.ts';
 import type { RateBudget } from '../api/rate-budget.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
@@ -14,8 +14,6 @@ export interface OutboxWorkerDeps {
   store: Store;
   clock: Clock;
   connectivity: Pick<Connectivity, 'isOnline'>;
-  /** A name the user recognises for a target, for the failed-changes list. */
-  labelOf: (entry: OutboxEntry) => Promise<string>;
   /** Something the status shows changed (sending started or ended, a hold began or ended). */
   onProgress: () => void;
   /** A change reached its end (confirmed or failed): its row's star and pending mark change. */
@@ -228,13 +226,14 @@ export class OutboxWorker {
       this.deps.onSettled(entry, outcome);
       return;
     }
-    const error = outcome.error ?? { kind: 'internal', message: '' };
+    const error = outcome.error ?? appError('internal');
+    const said = 'serverMessage' in error && error.serverMessage ? ` "${error.serverMessage}"` : '';
+    const detail = outcome.detail ? ` (${outcome.detail})` : '';
     this.deps.log.warn(
-      `Favorite change for ${entry.targetKey} ended ${outcome.cause} (server state ${outcome.effect}): ${error.kind} ${error.message}`,
+      `Favorite change for ${entry.targetKey} ended ${outcome.cause} (server state ${outcome.effect}): ${error.code}${said}${detail}`,
     );
     if (policy.next === 'drop') {
-      const label = await this.deps.labelOf(entry);
-      await this.deps.store.call('outbox.fail', ctx.accountId, entry, label, error, now, {
+      await this.deps.store.call('outbox.fail', ctx.accountId, entry, error, now, {
         targetGone: outcome.cause === 'messageNotFound' && outcome.effect === 'notApplied',
       });
       this.deps.onSettled(entry, outcome);
@@ -251,11 +250,6 @@ export class OutboxWorker {
             capMs: policy.backoffCapMs,
             ...(this.deps.random ? { random: this.deps.random } : {}),
           });
-    this.holdState = {
-      kind: error.kind,
-      message: error.message,
-      releasedBy: [...policy.releasedBy],
-      retryAt,
-    };
+    this.holdState = { error, releasedBy: [...policy.releasedBy], retryAt };
   }
 }

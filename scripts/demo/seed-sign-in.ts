@@ -25,7 +25,7 @@ export async function seedSignIn(options: {
   });
   const call = async <C extends RequestChannel>(channel: C, args: RequestArgs<C>) => {
     const result = await app.router.handle(channel, args, seeder);
-    if (!result.ok) throw new Error(`${channel} failed (${result.error.kind}): ${result.error.message}`);
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
     return result.value as RequestResult<C>;
   };
   try {

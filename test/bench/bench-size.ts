@@ -27,9 +27,9 @@ import {
   openChatAndTime,
   openHitAndTime,
   probePosition,
-  scrollMessagesThrough,
   toggleResult,
 } from './page-probes.ts';
+import { readingAndFloor, timedScroll } from './scroll-phases.ts';
 import type { SizeProfile } from './profiles.ts';
 import { ServicesProcess } from './services-process.ts';
 import { median, percentile, round, seededRandom } from './stats.ts';
@@ -112,7 +112,10 @@ export async function runSize(
     const { baseUrl, accountToken, bigChatJid } = fast.info;
     const accountId = accountIdOf(baseUrl, 'support');
     const port = Number(new URL(baseUrl).port);
-    const renderer = await serveRenderer(resolve('out/renderer'), contentSecurityPolicy);
+    const renderer = await serveRenderer(
+      resolve(process.env.BENCH_RENDERER_DIR ?? 'out/renderer'),
+      contentSecurityPolicy,
+    );
     servers.push(renderer);
     const baseline = await serveRenderer(resolve('test/bench/baseline'), contentSecurityPolicy);
     servers.push(baseline);
@@ -250,7 +253,8 @@ export async function runSize(
     log(`scroll: bottom to top of ${p.bigChatMessages} messages in ${SCROLL_MS / 1000} s`);
     await phase('scroll');
     await sleep(500);
-    const scroll = await page.evaluate(scrollMessagesThrough, SCROLL_MS);
+    const scroll = await timedScroll(page, cdp, SCROLL_MS);
+    results.scrollCpuMsPerFrame = scroll.cpuMsPerFrame;
     const vsync = median(scroll.deltas);
     results.scrollP95FrameMs = round(percentile(scroll.deltas, 0.95), 2);
     results.scrollFrames = scroll.deltas.length;
@@ -281,6 +285,8 @@ export async function runSize(
     log(
       `  scroll p95 ${results.scrollP95FrameMs} ms, ${scroll.deltas.length} frames, ${scroll.longTasks.length} long tasks; heap ${results.rendererHeapMB} MB`,
     );
+
+    Object.assign(results, await readingAndFloor(page, context, cdp, SCROLL_MS, log));
 
     // ---- message search over every stored message ----
     log('search: first page of results, as the search box asks on each keystroke');

@@ -142,14 +142,19 @@ export async function openChatAndTime(jid: string): Promise<number> {
     `[data-testid="chat-row"][data-jid="${CSS.escape(jid)}"] button[data-row-focus]`,
   );
   if (!button) throw new Error(`no chat row for ${jid}`);
-  // The bottom of the chat is on screen: the last rendered row is the chat's last and holds a message.
+  // The bottom of the chat is on screen: the chat's last row is rendered, holds a message and is in view.
   const bottomPainted = (): boolean => {
-    const spacer = document.querySelector('[data-testid="message-list"] [role="list"]');
-    const last = spacer?.lastElementChild;
+    const list = document.querySelector('[data-testid="message-list"]');
+    const rows = list?.querySelectorAll('[role="listitem"]') ?? [];
+    const last = rows[rows.length - 1];
+    if (!list || !last || last.getAttribute('aria-posinset') !== last.getAttribute('aria-setsize'))
+      return false;
+    const box = last.getBoundingClientRect();
+    const view = list.getBoundingClientRect();
     return (
-      !!last &&
-      last.getAttribute('aria-posinset') === last.getAttribute('aria-setsize') &&
-      last.querySelector('[data-testid="message-row"]') !== null
+      last.querySelector('[data-testid="message-row"]') !== null &&
+      box.top < view.bottom &&
+      box.bottom > view.top
     );
   };
   const t0 = performance.now();
@@ -159,10 +164,14 @@ export async function openChatAndTime(jid: string): Promise<number> {
 }
 
 /**
- * Scrolls the open message list from the bottom to the top at a steady rate (time-based, one scrollTop step
- * per animation frame) and returns the rAF frame deltas and the long tasks seen meanwhile.
+ * Scrolls the open message list up from the bottom at a steady rate (time-based, one scrollTop step per
+ * animation frame) and returns the rAF frame deltas and the long tasks seen meanwhile. Given a duration, it
+ * goes through the whole list in that time (for 100,000 messages, thousands of pixels a frame: a scrollbar
+ * drag); given a pace too, it moves that many pixels a second, as someone reading does with a wheel.
  */
-export async function scrollMessagesThrough(durationMs: number): Promise<{
+export async function scrollMessagesThrough(
+  how: number | { durationMs: number; pxPerSecond: number },
+): Promise<{
   deltas: number[];
   slowFrames: Array<{ atMs: number; progress: number; ms: number }>;
   longTasks: Array<{ start: number; duration: number }>;
@@ -174,7 +183,10 @@ export async function scrollMessagesThrough(durationMs: number): Promise<{
   const { __bench: bench } = window as unknown as BenchGlobal;
   const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
   if (!el) throw new Error('no message list');
+  const durationMs = typeof how === 'number' ? how : how.durationMs;
+  const pace = typeof how === 'number' ? 0 : how.pxPerSecond;
   const from = el.scrollHeight - el.clientHeight;
+  const distance = pace ? Math.min(from, (pace * durationMs) / 1000) : from;
   const rowHeight = el.querySelector<HTMLElement>('[role="listitem"]')?.offsetHeight ?? 60;
   const deltas: number[] = [];
   const slowFrames: Array<{ atMs: number; progress: number; ms: number }> = [];
@@ -190,8 +202,10 @@ export async function scrollMessagesThrough(durationMs: number): Promise<{
         deltas.push(ts - last);
         if (ts - last > 25) slowFrames.push({ atMs: Math.round(ts - t0), progress, ms: ts - last });
       }
+      // At a pace, each step is relative (as a wheel's is), so the list's own corrections of the position stay.
+      if (pace) el.scrollTop -= t0 === ts ? 0 : Math.round((pace * (ts - last)) / 1000);
+      else el.scrollTop = Math.round(from * (1 - progress));
       last = ts;
-      el.scrollTop = Math.round(from * (1 - progress));
       if (el.querySelector('.placeholder')) placeholderFrames++;
       if (progress < 1) requestAnimationFrame(step);
       else resolve();
@@ -204,8 +218,8 @@ export async function scrollMessagesThrough(durationMs: number): Promise<{
     slowFrames,
     longTasks: bench.longTasks.filter((t) => t.start >= started && t.start <= ended),
     longFrames: bench.longFrames.filter((t) => t.start >= started - 100 && t.start <= ended),
-    distancePx: from,
-    rowsPerFrame: from / rowHeight / Math.max(1, deltas.length),
+    distancePx: distance,
+    rowsPerFrame: distance / rowHeight / Math.max(1, deltas.length),
     placeholderFrames,
   };
 }
@@ -281,8 +295,9 @@ export async function openHitAndTime(id: string): Promise<number> {
 }
 
 /**
- * Scrolls the open message list to just short of where older messages are asked for, then into it, and
- * returns the message at a third of the view and its position, read before the older page can land.
+ * Scrolls the open message list to just short of where older messages are asked for and lets the rows there
+ * be measured, then into it, and returns the message at a third of the view there and its position, read
+ * before the older page can land.
  */
 export async function armPrependProbe(): Promise<{ id: string; y: number } | null> {
   const { __bench: bench } = window as unknown as BenchGlobal;
@@ -290,13 +305,15 @@ export async function armPrependProbe(): Promise<{ id: string; y: number } | nul
   if (!el) throw new Error('no message list');
   el.scrollTop = 800;
   await bench.afterPaint();
+  // A move that long is a fling: the rows are built once it is over.
+  while (el.querySelector('.fling')) await bench.afterPaint();
   await new Promise((r) => setTimeout(r, 200));
+  el.scrollTop = 500;
   const at = el.getBoundingClientRect().top + 250;
   const row = [...el.querySelectorAll<HTMLElement>('[data-testid="message-row"]')].find((r) => {
     const box = r.getBoundingClientRect();
     return box.top <= at && box.bottom > at;
   });
-  el.scrollTop = 500;
   return row ? { id: row.dataset.id ?? '', y: row.getBoundingClientRect().top } : null;
 }
 
@@ -305,3 +322,12 @@ export function probePosition(id: string): number | null {
   const row = document.querySelector(`[data-testid="message-row"][data-id="${CSS.escape(id)}"]`);
   return row ? row.getBoundingClientRect().top : null;
 }
+
+/**
+ * A page with nothing to do but scroll: a list box as tall as the 100,000-message chat, drawn by one
+ * gradient. The scroll probes run on it give this machine's floor at that moment (a loaded machine drops
+ * frames even here).
+ */
+export const scrollFloorHtml = `<div data-testid="message-list" style="height:700px;overflow-y:auto">
+  <div style="height:6200000px;background:repeating-linear-gradient(#e4e7ec 0 50px,#fff 50px 62px)"></div>
+</div>`;

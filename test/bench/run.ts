@@ -12,7 +12,8 @@
  * Tunables (environment): BENCH_SIZES ('10x,1x'; a comma list), BENCH_SCROLL_MS (40000), BENCH_TOGGLES
  * (500 per mode), BENCH_DRAIN_WINDOW_MS (6000), BENCH_OUTBOX_TOGGLES (10000), BENCH_OUTBOX_TARGETS (2000),
  * BENCH_ONLY=lists (the list phases alone: first rows, scroll, heap, search, jump and prepend; prints JSON,
- * no table), and the sizes' figures (see profiles.ts) to develop on a smaller store.
+ * no table), BENCH_RENDERER_DIR (out/renderer: the built window to measure; compare-lists.ts passes another
+ * build), and the sizes' figures (see profiles.ts) to develop on a smaller store.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

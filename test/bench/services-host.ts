@@ -219,7 +219,7 @@ async function handle(request: HostRequest): Promise<unknown> {
       app = build(request.dataDir, request.rendererOrigin);
       await app.start();
       const page = await app.call('chats:page', { offset: 0, limit: 100 });
-      if (!page.ok) throw new Error(`first chat page: ${page.error.message}`);
+      if (!page.ok) throw new Error(`first chat page: ${page.error.code}`);
       return { coldStartMs: round(performance.now() - start, 1), rows: page.value.rows.length };
     }
     case 'call': {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Page } from '@playwright/test';
@@ -157,3 +157,52 @@ for (const scheme of ['light', 'dark'] as const) {
     await emulator.start();
   });
 }
+
+test('favorites export, import and restore', async ({ page, ryze }) => {
+  await page.goto(ryze.url);
+  await signInThroughUi(page, ryze);
+  const rows = page.getByTestId('chat-row');
+  await expect(rows.nth(5)).toBeVisible();
+  for (const n of [1, 2, 4]) await rows.nth(n).getByTestId('star-button').click();
+  await page.getByTestId('chat-search').fill(ryze.emulator.bigChatJid.split('@')[0]!);
+  await rows.first().getByRole('button').first().click();
+  const messages = page.getByTestId('message-row');
+  await expect(messages.nth(8)).toBeVisible();
+  await messages.nth(6).getByTestId('star-button').click();
+  await page.getByTestId('chat-search').fill('');
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+
+  await page.getByTestId('favorites-tab').click();
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('export-json')).toBeVisible();
+  await shot(page, 'favorites-export-light');
+  ryze.fileDialog.next = `${ryze.dataDir}/favorites.json`;
+  await page.getByTestId('export-json').click();
+  await expect(page.getByTestId('error-banner')).toBeVisible();
+
+  // Unstarred, then imported again while RyzeAPI is unreachable: back at once, pending until it is.
+  // Unstarring takes a row out of the list: always the first one.
+  for (const row of ['favorite-chat-row', 'favorite-chat-row', 'favorite-chat-row', 'favorite-message-row']) {
+    await page.getByTestId(row).first().getByTestId('star-button').click();
+  }
+  await expect(page.getByTestId('favorite-chat-row')).toHaveCount(0);
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+  await ryze.emulator.stop();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('favorite-chat-row')).toHaveCount(3);
+  await expect(page.locator('[data-online="false"]')).toBeVisible();
+  await shot(page, 'favorites-import-dark');
+  await ryze.emulator.start();
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await ryze.restart({
+    beforeStart: () => writeFileSync(`${ryze.dataDir}/${storeFileName}`, 'not a database '.repeat(500)),
+  });
+  await page.reload();
+  await expect(page.getByTestId('error-banner')).toContainText('came back from the backup');
+  await page.getByTestId('favorites-tab').click();
+  await expect(page.getByTestId('favorite-message-row')).toHaveCount(1);
+  await shot(page, 'store-restored-light');
+});

@@ -10,7 +10,7 @@ async function ask<C extends RequestChannel>(
   args: RequestArgs<C>,
 ): Promise<RequestResult<C>> {
   const result = await ryze.app.router.handle(channel, args, { url: page.url(), isMainFrame: true });
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value as RequestResult<C>;
 }
 

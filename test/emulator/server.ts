@@ -137,7 +137,12 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
   behaviour = deps.faults.favoriteBehaviours.shift() ?? 'applied';
   const step = beforeHandler(behaviour, deps.now(), deps.baseUrl());
   if (step.kind !== 'run') return send(step);
-  if (behaviour === 'appliedSlowly') await sleep(slowAnswerMs);
+  if (behaviour === 'appliedSlowly') {
+    await sleep(slowAnswerMs);
+    // The emulator was stopped meanwhile (RyzeAPI went away): a request of a server that is down dies with
+    // it, rather than taking effect after the server is back and newer requests have been applied.
+    if (req.socket.destroyed) return record(0);
+  }
   const reply = def.handle({ ...base, inst });
   applied = reply.status === 200;
   send(afterHandler(behaviour, reply));

@@ -56,7 +56,7 @@ describe('the chat list', () => {
     const refresh = await app.call('chats:refresh', undefined);
     expect(refresh).toMatchObject({
       ok: false,
-      error: { kind: 'server', message: 'RyzeAPI sent an unreadable answer (HTTP 200).' },
+      error: { code: 'unreadableAnswer', kind: 'server', params: { status: 200 } },
     });
     expect(ok(await app.call('chats:page', { offset: 0, limit: 200 }))).toEqual(before);
     // The next refresh reads the book again.

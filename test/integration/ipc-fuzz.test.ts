@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorKinds, requestChannels, requests, type RequestChannel } from '../../preload/contract.ts';
+import {
+  appError,
+  errorCodes,
+  requestChannels,
+  requests,
+  type RequestChannel,
+} from '../../preload/contract.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { createRng } from '../emulator/prng.ts';
@@ -36,6 +42,9 @@ const mutating = new Set<RequestChannel>([
   'favorites:undo',
   'outbox:retry',
   'outbox:dismiss',
+  // Actions on files the user picks: an export writes one, an import changes the favorites.
+  'favorites:export',
+  'favorites:import',
 ]);
 
 function dumpStore(dir: string): string {
@@ -187,8 +196,15 @@ describe('IPC fuzzing', () => {
         counts.readOnlySuccesses++;
         continue;
       }
-      expect(errorKinds).toContain(result.error.kind);
-      expect(typeof result.error.message).toBe('string');
+      // Data, not text: a known code with its own class and origin, and nothing the window did not send.
+      const spec = errorCodes[result.error.code];
+      expect(spec).toBeDefined();
+      expect(result.error).toMatchObject({ kind: spec.kind, origin: spec.origin });
+      expect(result.error.origin).not.toBe('server');
+      // The page's own keys are not echoed back: a refused field is named only by a path of field names.
+      if (result.error.code === 'invalidArgument') {
+        expect(result.error.params.field).toMatch(/^[A-Za-z]\w{0,39}(\.[A-Za-z]\w{0,39})*$/);
+      }
       if (caller !== trustedCaller) expect(result.error.kind).toBe('forbiddenSender');
       else if (!known) expect(result.error.kind).toBe('invalidArgument');
       if (result.error.kind === 'forbiddenSender') counts.forbiddenSender++;
@@ -220,6 +236,8 @@ describe('IPC fuzzing', () => {
       'messages:loadOlder': { chatJid: emulator.bigChatJid },
       'favorites:set': { target: { kind: 'chat', chatJid: chat!.jid }, favorite: !chat!.favorite },
       'favorites:undo': undefined,
+      'favorites:export': { format: 'json', locale: 'en' },
+      'favorites:import': undefined,
       'outbox:retry': { id: 1 },
       'outbox:dismiss': { id: 1 },
     };
@@ -241,7 +259,7 @@ describe('IPC fuzzing', () => {
         const result = await app.router.handle(channel, args, caller);
         expect(result, `${channel} from ${JSON.stringify(caller)}`).toEqual({
           ok: false,
-          error: { kind: 'forbiddenSender', message: 'This call did not come from the app window.' },
+          error: appError('forbiddenSender'),
         });
       }
     }

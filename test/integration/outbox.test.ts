@@ -104,8 +104,12 @@ describe('the favorites outbox', () => {
     emulator.setInstanceState('support', 'disconnected');
     const targets = await chatTargets(4);
     for (const t of targets) await star(t);
-    await waitFor(async () => (await status()).held?.kind === 'disconnected', 10_000, 'the hold');
-    expect((await status()).held?.message).toBe('Instance is not connected to WhatsApp');
+    await waitFor(async () => (await status()).held?.error.kind === 'disconnected', 10_000, 'the hold');
+    expect((await status()).held?.error).toMatchObject({
+      code: 'disconnected',
+      origin: 'server',
+      serverMessage: 'Instance is not connected to WhatsApp',
+    });
     expect((await status()).pending).toBe(4);
 
     emulator.setInstanceState('support', 'connected');
@@ -118,8 +122,11 @@ describe('the favorites outbox', () => {
     await setUp();
     emulator.revokeToken(emulator.accountToken);
     for (const t of await chatTargets(3)) await star(t);
-    await waitFor(async () => (await status()).held?.kind === 'auth', 10_000, 'the auth hold');
-    expect((await status()).held?.message).toBe('Invalid token');
+    await waitFor(async () => (await status()).held?.error.kind === 'auth', 10_000, 'the auth hold');
+    expect((await status()).held?.error).toMatchObject({
+      code: 'tokenRefused',
+      serverMessage: 'Invalid token',
+    });
     expect((await status()).pending).toBe(3);
 
     // Same server, same instance: the account's queued changes come back with the new token.
@@ -148,9 +155,14 @@ describe('the favorites outbox', () => {
     expect(after.failed[0]).toMatchObject({
       target: gone,
       wanted: true,
-      error: { kind: 'notFound', message: 'Message not found' },
+      name: { chat: expect.any(String), message: 'old news' },
+      error: {
+        code: 'messageNotFound',
+        origin: 'server',
+        params: { status: 404 },
+        serverMessage: 'Message not found',
+      },
     });
-    expect(after.failed[0]?.label).toContain('old news');
     expect(await starredInApp(app)).toEqual([`chat:${(kept as { chatJid: string }).chatJid}`]);
     expect(serverRecord()).toEqual(await starredInApp(app));
 
@@ -168,8 +180,11 @@ describe('the favorites outbox', () => {
     await star({ kind: 'chat', chatJid: 'not-a-number' });
     await waitFor(async () => (await status()).failed.length === 1, 10_000, 'the failure');
     const [failed] = (await status()).failed;
-    expect(failed).toMatchObject({ label: 'Broken chat', error: { kind: 'invalidRequest' } });
-    expect(failed?.error.message).toMatch(/^Invalid number/);
+    expect(failed).toMatchObject({
+      name: { chat: 'Broken chat', message: null },
+      error: { code: 'invalidRequest', params: { status: 400 } },
+    });
+    expect(failed?.error).toHaveProperty('serverMessage', expect.stringMatching(/^Invalid number/));
     expect(await starredInApp(app)).toEqual([]);
   });
 

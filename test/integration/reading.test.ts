@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appError, maxMediaBytes } from '../../preload/contract.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { buildApp, forgetTestTokens, ok, signIn, waitFor, type TestApp } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -95,7 +96,10 @@ describe('reading: catch-up, unread counts and media on demand', () => {
     expect(emulator.calls('/api/chat/base64')).toBe(1);
 
     const refused = await app.call('media:open', { chatJid: jid, messageId: huge.id });
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalidArgument', message: /40 MB.*25 MB/ } });
+    expect(refused).toEqual({
+      ok: false,
+      error: appError('mediaTooLarge', { size: 40 * 1024 * 1024, limit: maxMediaBytes }),
+    });
     expect(emulator.calls('/api/chat/base64')).toBe(1);
     const text = ok(await app.call('messages:page', { chatJid: jid, offset: 0, limit: 300 })).rows.find(
       (m) => m.type === 'text',

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { systemClock } from '../../main/core/clock.ts';
 import { Connectivity } from '../../main/sync/connectivity.ts';
+import { appError } from '../../preload/contract.ts';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { buildApp, forgetTestTokens, ok, signIn, waitFor, type TestApp } from '../support/app-harness.ts';
 import { startFront, startRecorder, type Front, type Recorder } from '../support/redirect-lab.ts';
@@ -93,10 +94,7 @@ describe.each(['http', 'https'] as const)('an API address over %s that answers w
       });
       expect(result).toEqual({
         ok: false,
-        error: {
-          kind: 'redirected',
-          message: `RyzeAPI answered with a redirect to ${recorders[target].origin} (HTTP ${status}); check the API address.`,
-        },
+        error: appError('redirected', { status, location: recorders[target].origin }),
       });
       expect(front.redirected).toEqual(['/api/instance/list']);
       expect(leaked()).toEqual([]);
@@ -140,8 +138,7 @@ describe.each(['http', 'https'] as const)('an API address over %s that answers w
       const result = await app.call('messages:loadOlder', { chatJid: emulator.bigChatJid });
       expect(result.ok).toBe(false);
       if (!result.ok) {
-        expect(result.error.kind).toBe('redirected');
-        expect(result.error.message).toContain(`redirect to ${recorders[target].origin} (HTTP ${status})`);
+        expect(result.error).toEqual(appError('redirected', { status, location: recorders[target].origin }));
       }
       expect(front.redirected).toEqual(['/api/chat/history/support']);
       expect(leaked()).toEqual([]);

@@ -86,7 +86,7 @@ describe('the shell’s view of the services', () => {
     await star('not-a-number');
     await star(good!); // confirmed: not reported
     await waitFor(() => refused.length === 1 && app.shellHooks.pendingTotal() === 0, 10_000, 'the refusal');
-    expect(refused).toEqual([{ label: 'Broken chat', accountId }]);
+    expect(refused).toEqual([{ target: 'chat', name: { chat: 'Broken chat', message: null }, accountId }]);
   });
 
   it('follows the language the window reports, and refuses one it does not speak', async () => {

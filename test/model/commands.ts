@@ -38,7 +38,7 @@ type Command = AsyncCommand<Model, ModelSystem>;
 function allowOffline<T>(model: Model, result: Result<T>): T | null {
   if (result.ok) return result.value;
   if (!model.online && result.error.kind === 'network') return null;
-  throw new Error(`unexpected failure: ${result.error.kind} ${result.error.message}`);
+  throw new Error(`unexpected failure: ${JSON.stringify(result.error)}`);
 }
 
 class ToggleStar implements Command {

@@ -64,7 +64,7 @@ describe('favorites: the server ends where the user left it', () => {
     emulator.faults.favoriteBehaviours = ['invalidToken'];
     await star(targets[0]!, true);
     await star(targets[1]!, true);
-    await waitFor(async () => (await status()).held?.kind === 'auth', 10_000, 'the auth hold');
+    await waitFor(async () => (await status()).held?.error.kind === 'auth', 10_000, 'the auth hold');
     expect((await status()).held).toMatchObject({
       retryAt: null,
       releasedBy: expect.arrayContaining(['signIn']),
@@ -89,7 +89,7 @@ describe('favorites: the server ends where the user left it', () => {
     expect(favoriteCalls()).toEqual([true]);
     // The token is known refused: the next change waits for the user to sign in again.
     await star(targets[1]!, true);
-    await waitFor(async () => (await status()).held?.kind === 'auth', 10_000, 'the auth hold');
+    await waitFor(async () => (await status()).held?.error.kind === 'auth', 10_000, 'the auth hold');
     await signIn(app, emulator.baseUrl, emulator.accountToken, 'support');
     await quiet();
     expect(favoriteCalls()).toEqual([true, true]);

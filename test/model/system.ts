@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -22,6 +22,13 @@ export interface ModelTarget {
   /** Keyed like the emulator's record: 'chat:<jid>' or 'message:<id>'. */
   key: string;
 }
+
+/**
+ * Run folders go to memory where the system has it (/dev/shm on Linux): the store is the same SQLite with
+ * the same transactions, but a run does not wait on the disk for each fsync. Durability across a power
+ * cut or a kill is what test/integration/crash-safety.test.ts proves; this test is about what is sent.
+ */
+const runsRoot = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 const chatsPerAccount = 8;
 const messagesPerAccount = 8;
@@ -76,7 +83,7 @@ export class ModelSystem {
     });
     await emulator.start();
     emulator.setInstanceState('sales', 'connected');
-    const templateDir = mkdtempSync(join(tmpdir(), 'ryze-model-template-'));
+    const templateDir = mkdtempSync(join(runsRoot, 'ryze-model-template-'));
     const secretStore = new KeytarSecretStore(keychainService);
     const app = buildApp(templateDir, { clock, secretStore });
     const targets = {} as Record<AccountName, ModelTarget[]>;
@@ -142,7 +149,7 @@ export class ModelSystem {
     }
     this.emulator.resetCounters();
     this.ledger.reset();
-    this.dataDir = mkdtempSync(join(tmpdir(), 'ryze-model-run-'));
+    this.dataDir = mkdtempSync(join(runsRoot, 'ryze-model-run-'));
     copyFileSync(join(this.templateDir, storeFileName), join(this.dataDir, storeFileName));
     this.app = this.build();
     await this.app.start();

@@ -58,7 +58,7 @@ export type TestApp = ReturnType<typeof buildApp>;
 
 /** Unwraps a Result, failing the test with the app's own error text otherwise. */
 export function ok<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
   return result.value;
 }
 

@@ -52,6 +52,8 @@ export function createElectronDouble() {
     paths: {} as Record<string, string>,
     /** Answers the next message boxes get, in order (the button index); 0 when none is left. */
     dialogAnswers: [] as number[],
+    /** Answers the next save or open dialogs get, in order (a path; null: cancelled); cancelled when none is left. */
+    fileAnswers: [] as Array<string | null>,
   };
   const rec = {
     /** Notable calls, in order, for "X before Y" checks. */
@@ -62,6 +64,7 @@ export function createElectronDouble() {
     ipcHandlers: new Map<string, (event: unknown, args: unknown) => unknown>(),
     menus: [] as unknown[][],
     dialogs: [] as Array<Record<string, unknown>>,
+    fileDialogs: [] as Array<{ kind: 'save' | 'open'; options: Record<string, unknown>; attached: boolean }>,
     notifications: [] as FakeNotification[],
     openedExternal: [] as string[],
     openedPaths: [] as string[],
@@ -267,6 +270,26 @@ export function createElectronDouble() {
         rec.dialogs.push({ ...options, attached: args.length === 2 });
         return Promise.resolve({ response: state.dialogAnswers.shift() ?? 0, checkboxChecked: false });
       },
+      showSaveDialog: (...args: unknown[]) => {
+        rec.fileDialogs.push({
+          kind: 'save',
+          options: args.at(-1) as Record<string, unknown>,
+          attached: args.length === 2,
+        });
+        const path = state.fileAnswers.shift() ?? null;
+        return Promise.resolve(path === null ? { canceled: true } : { canceled: false, filePath: path });
+      },
+      showOpenDialog: (...args: unknown[]) => {
+        rec.fileDialogs.push({
+          kind: 'open',
+          options: args.at(-1) as Record<string, unknown>,
+          attached: args.length === 2,
+        });
+        const path = state.fileAnswers.shift() ?? null;
+        return Promise.resolve(
+          path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] },
+        );
+      },
     },
     nativeImage: {
       createFromDataURL: (dataUrl: string) => ({ dataUrl }),
@@ -289,12 +312,14 @@ export function createElectronDouble() {
       state.displays = [{ x: 0, y: 0, width: 1920, height: 1040 }];
       state.paths = { ...paths };
       state.dialogAnswers = [];
+      state.fileAnswers = [];
       for (const list of [
         rec.calls,
         rec.setPaths,
         rec.schemes,
         rec.menus,
         rec.dialogs,
+        rec.fileDialogs,
         rec.notifications,
         rec.openedExternal,
         rec.openedPaths,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { AppOptions } from '../../main/app.ts';
 import type { RequestArgs, RequestChannel, RequestResult, Result } from '../../preload/contract.ts';
 
 /** Drives test/support/host-process.ts: the main services in a child process that can be killed. */
@@ -10,8 +11,10 @@ export class HostClient {
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
 
-  constructor(dataDir: string) {
-    this.child = spawn(process.execPath, ['test/support/host-process.ts', dataDir], { stdio: 'pipe' });
+  constructor(dataDir: string, options: Pick<AppOptions, 'backup'> = {}) {
+    this.child = spawn(process.execPath, ['test/support/host-process.ts', dataDir, JSON.stringify(options)], {
+      stdio: 'pipe',
+    });
     let markReady: () => void = () => {};
     this.ready = new Promise((resolve) => (markReady = resolve));
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));

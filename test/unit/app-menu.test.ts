@@ -17,6 +17,7 @@ function build(overrides: Partial<Parameters<typeof menuTemplate>[0]> = {}) {
     restartToUpdate: vi.fn(),
     openGuide: vi.fn(),
     openLogFolder: vi.fn(),
+    command: vi.fn(),
   };
   const template = menuTemplate({
     strings: stringsFor('en'),
@@ -97,6 +98,28 @@ describe('the application menu', () => {
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(true)).not.toContain('reload');
     expect(roles(false)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+  });
+
+  it('File exports the favorites as CSV or JSON and imports them, on every system, through the window', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const { template, actions } = build({ platform });
+      const file = children(template.find((i) => i.label === 'File'));
+      expect(labels(file).slice(0, 5)).toEqual([
+        'Export Favorites as CSV…',
+        'Export Favorites for Import (JSON)…',
+        undefined,
+        'Import Favorites…',
+        undefined,
+      ]);
+      click(find(template, 'Export Favorites as CSV…'));
+      click(find(template, 'Export Favorites for Import (JSON)…'));
+      click(find(template, 'Import Favorites…'));
+      expect(actions.command.mock.calls).toEqual([['exportCsv'], ['exportJson'], ['importFavorites']]);
+      // Closing (macOS) or quitting (elsewhere) stays last.
+      expect(file.at(-1)?.role).toBe(platform === 'darwin' ? 'close' : 'quit');
+    }
+    const pt = build({ strings: stringsFor('pt-BR') }).template;
+    expect(labels(children(pt[0]))).toContain('Importar favoritos…');
   });
 
   it('is entirely in Portuguese when the UI is, on every system', () => {

@@ -54,7 +54,7 @@ describe('the pending-changes badge', () => {
 
 describe('the notification for a refused change', () => {
   beforeEach(() => double.reset());
-  const change = { label: '“old news” (Ana)', accountId: 'a1' };
+  const change = { target: 'message', name: { chat: 'Ana', message: 'old news' }, accountId: 'a1' } as const;
 
   it('is sent from main when the window is not focused, and clicking it brings the window back', () => {
     const window = new BrowserWindow({ width: 800, height: 600 });

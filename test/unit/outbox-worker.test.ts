@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiFailure } from '../../main/api/api-failure.ts';
+import { classifyHttpError, httpFailure, type ApiFailure } from '../../main/api/api-failure.ts';
 import type { FavoriteAnswer } from '../../main/api/parse.ts';
 import { RateBudget } from '../../main/api/rate-budget.ts';
 import type { RyzeClient } from '../../main/api/ryze-client.ts';
 import type { AccountContext } from '../../main/session/account-context.ts';
 import type { OutboxRepo } from '../../main/store/outbox-repo.ts';
-import { AppFailure } from '../../main/core/app-error.ts';
+import { fail as failure } from '../../main/core/app-error.ts';
 import type { Store } from '../../main/store/store-client.ts';
 import type { StoreOperation } from '../../main/store/store-operations.ts';
 import { OutboxWorker, storeRetryMs } from '../../main/sync/outbox-worker.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { inlineStore } from '../support/inline-store.ts';
 import { ManualClock } from '../support/manual-clock.ts';
+import { serverError } from '../support/server-error.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const account = 'acct-1';
@@ -54,7 +55,7 @@ describe('the outbox worker', () => {
       call: (op: StoreOperation, ...args: unknown[]) => {
         if (!failOnce.delete(op))
           return (inline.call as (o: string, ...a: unknown[]) => unknown)(op, ...args);
-        return Promise.reject(new AppFailure('store', 'The local store stopped unexpectedly.'));
+        return Promise.reject(failure('storeStopped'));
       },
     } as Store;
     close = () => db.close();
@@ -80,7 +81,6 @@ describe('the outbox worker', () => {
       store,
       clock,
       connectivity: { isOnline: true },
-      labelOf: async (entry) => entry.targetKey,
       onProgress: () => {},
       onSettled: () => {},
       log: { info: () => {}, warn: (line) => warnings.push(line) },
@@ -97,13 +97,16 @@ describe('the outbox worker', () => {
   const fail = (error: ApiFailure) => () => Promise.reject(error);
 
   it('waits out its backoff after a server error, then sends the change again', async () => {
-    script.push(fail(new ApiFailure('server', 'Internal server error', 500)));
+    script.push(fail(classifyHttpError(500, 'Internal server error')));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
     expect(calls).toHaveLength(1);
     const hold = worker.hold!;
-    expect(hold).toMatchObject({ kind: 'server', releasedBy: expect.arrayContaining(['timer', 'retryNow']) });
+    expect(hold).toMatchObject({
+      error: serverError('serverError', 500, 'Internal server error'),
+      releasedBy: expect.arrayContaining(['timer', 'retryNow']),
+    });
     // Full jitter at 0.5 of min(cap, 1 s · 2^1).
     expect(hold.retryAt).toBe(clock.now() + 1000);
 
@@ -118,11 +121,15 @@ describe('the outbox worker', () => {
   });
 
   it('holds a refused token until the user signs in again; time alone never resumes it', async () => {
-    script.push(fail(new ApiFailure('auth', 'Invalid token', 401)));
+    script.push(fail(classifyHttpError(401, 'Invalid token')));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
-    expect(worker.hold).toMatchObject({ kind: 'auth', retryAt: null, releasedBy: ['signIn', 'retryNow'] });
+    expect(worker.hold).toMatchObject({
+      error: { code: 'tokenRefused', kind: 'auth' },
+      retryAt: null,
+      releasedBy: ['signIn', 'retryNow'],
+    });
 
     clock.advance(24 * 3_600_000);
     worker.release('instanceConnected');
@@ -137,11 +144,11 @@ describe('the outbox worker', () => {
   });
 
   it('resumes at once when the instance reports it is connected, without waiting for the backoff', async () => {
-    script.push(fail(new ApiFailure('disconnected', 'Instance is not connected to WhatsApp', 503)));
+    script.push(fail(classifyHttpError(503, 'Instance is not connected to WhatsApp')));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
-    expect(worker.hold).toMatchObject({ kind: 'disconnected' });
+    expect(worker.hold).toMatchObject({ error: { code: 'disconnected' } });
     expect(worker.hold!.releasedBy).toContain('instanceConnected');
 
     worker.release('instanceConnected');
@@ -151,11 +158,7 @@ describe('the outbox worker', () => {
   });
 
   it('after an unreadable 2xx, a toggle back is still sent: the server may hold the star', async () => {
-    script.push(
-      fail(
-        new ApiFailure('server', 'RyzeAPI sent an unreadable answer (HTTP 200).', 200, { readable: false }),
-      ),
-    );
+    script.push(fail(httpFailure('unreadableAnswer', 200, '', false)));
     repo.setWanted(account, chat(1), true, clock.now());
     worker.wake();
     await settle();
@@ -174,7 +177,7 @@ describe('the outbox worker', () => {
   });
 
   it('drops a change refused for good, puts its star back, and goes on with the next one at once', async () => {
-    script.push(fail(new ApiFailure('invalidRequest', 'Invalid number: x', 400)));
+    script.push(fail(classifyHttpError(400, 'Invalid number: x')));
     repo.setWanted(account, chat(1), true, clock.now());
     repo.setWanted(account, chat(2), true, clock.now());
     worker.wake();
@@ -185,7 +188,7 @@ describe('the outbox worker', () => {
       expect.objectContaining({
         target: chat(1),
         wanted: true,
-        error: { kind: 'invalidRequest', message: 'Invalid number: x' },
+        error: serverError('invalidRequest', 400, 'Invalid number: x'),
       }),
     ]);
     expect(repo.pendingCount(account)).toBe(0);

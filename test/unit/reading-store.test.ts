@@ -6,6 +6,7 @@ import { ChatsRepo } from '../../main/store/chats-repo.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { MessagesRepo } from '../../main/store/messages-repo.ts';
 import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { serverError } from '../support/server-error.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const chat = { jid: '5521999990001@s.whatsapp.net', displayName: 'Maria', number: '5521999990001' };
@@ -69,18 +70,20 @@ describe('what a message row carries for reading', () => {
     const target = { kind: 'message', chatJid: chat.jid, messageId: 'a' } as const;
     outbox.setWanted('acc', target, true, 1);
     const [entry] = outbox.oldest('acc', 1);
-    outbox.fail('acc', entry!, 'label', { kind: 'notFound', message: 'Message not found' }, 2);
+    outbox.fail('acc', entry!, serverError('messageNotFound', 404, 'Message not found'), 2);
     outbox.setWanted('acc', { kind: 'chat', chatJid: chat.jid }, true, 3);
     const [chatEntry] = outbox.oldest('acc', 1);
-    outbox.fail('acc', chatEntry!, 'chat', { kind: 'invalidRequest', message: 'Number is required' }, 4);
+    outbox.fail('acc', chatEntry!, serverError('invalidRequest', 400, 'Number is required'), 4);
 
     const [row] = messages.page('acc', chat.jid, 0, 1).rows;
     expect(row?.failed).toEqual({
       id: expect.any(Number),
       wanted: true,
-      error: { kind: 'notFound', message: 'Message not found' },
+      error: serverError('messageNotFound', 404, 'Message not found'),
     });
-    expect(chats.get('acc', chat.jid)?.failed?.error.message).toBe('Number is required');
+    expect(chats.get('acc', chat.jid)?.failed?.error).toEqual(
+      serverError('invalidRequest', 400, 'Number is required'),
+    );
     outbox.retryFailed('acc', row!.failed!.id, 5);
     expect(messages.page('acc', chat.jid, 0, 1).rows[0]?.failed).toBeNull();
     // Another account's refusals never show here.

@@ -174,6 +174,23 @@ describe('the Electron shell (main/index.ts)', () => {
     expect(double.rec.dialogs[0]?.detail).toMatch(/Version 0\.1\.0\nElectron .*\nChromium .*/);
   });
 
+  it('File › Export and Import are handed to the window, which does them and says how it went', async () => {
+    const { window } = await launch();
+    (allItems(lastMenu()).find((i) => i.label === 'Export Favorites as CSV…')?.click as () => void)();
+    (allItems(lastMenu()).find((i) => i.label === 'Import Favorites…')?.click as () => void)();
+    expect(window.webContents.sent).toEqual(
+      expect.arrayContaining([
+        ['menu:command', 'exportCsv'],
+        ['menu:command', 'importFavorites'],
+      ]),
+    );
+    // With the window closed (macOS), the command opens it instead of going nowhere.
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    window.close();
+    (allItems(lastMenu()).find((i) => i.label === 'Export Favorites as CSV…')?.click as () => void)();
+    expect(double.windows().filter((w) => !w.destroyed)).toHaveLength(1);
+  });
+
   it('running from source: honours RYZE_DATA_DIR and the dev server, and never checks for updates', async () => {
     const profile = join(dir.path, 'dev-profile');
     vi.stubEnv('RYZE_DATA_DIR', profile);
@@ -269,13 +286,21 @@ describe('the Electron shell (main/index.ts)', () => {
     const { window, services } = await launch({ os: 'win32' });
     expect(double.rec.appUserModelIds).toEqual(['cloud.ryzeapi.desktop']);
     expect(window.overlays).toEqual([{ image: null, description: '' }]);
-    services.shellHooks.reportRefused({ label: 'Ana', accountId: 'a1' });
+    services.shellHooks.reportRefused({
+      target: 'chat',
+      name: { chat: 'Ana', message: null },
+      accountId: 'a1',
+    });
     expect(double.rec.notifications.map((n) => n.options.title)).toEqual(['A change could not be made']);
     window.minimize();
     double.rec.notifications[0]?.emit('click');
     expect(window.isMinimized()).toBe(false);
     window.focus();
-    services.shellHooks.reportRefused({ label: 'Bia', accountId: 'a1' });
+    services.shellHooks.reportRefused({
+      target: 'chat',
+      name: { chat: 'Bia', message: null },
+      accountId: 'a1',
+    });
     expect(double.rec.notifications).toHaveLength(1);
   });
 });

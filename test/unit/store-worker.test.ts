@@ -76,13 +76,10 @@ describe('the store worker and its client', () => {
     db.exec('PRAGMA user_version = 999');
     db.close();
     open();
-    await expect(store.opened).rejects.toMatchObject({
-      kind: 'store',
-      message: expect.stringMatching(/newer version/),
-    });
+    await expect(store.opened).rejects.toMatchObject({ code: 'storeTooNew', kind: 'store' });
     const failure = await store.call('accounts.all').catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppFailure);
-    expect(failure).toMatchObject({ kind: 'store', message: expect.stringMatching(/newer version/) });
+    expect(failure).toMatchObject({ code: 'storeTooNew', kind: 'store' });
   });
 
   it('an unexpected error (SQLite refusing a write) comes back as a StoreError naming the operation', async () => {
@@ -109,10 +106,7 @@ describe('the store worker and its client', () => {
     const failure = await lost.catch((e: unknown) => e);
     // Either answered before the crash, or failed by it: never left hanging.
     if (failure instanceof Error) {
-      expect(failure).toMatchObject({
-        kind: 'store',
-        message: expect.stringMatching(/stopped unexpectedly.*Try it again/),
-      });
+      expect(failure).toMatchObject({ code: 'storeStopped', kind: 'store' });
     } else expect(failure).toBe(1);
     await expect.poll(() => crashes.length).toBe(1);
     expect(crashes[0]).toMatchObject({ restarting: true, error: { message: 'store worker bug (test)' } });
@@ -135,8 +129,8 @@ describe('the store worker and its client', () => {
     }
     expect(crashes.map((c) => c.restarting)).toEqual([true, true, true, false]);
     await expect(store.call('outbox.pendingCount', account)).rejects.toMatchObject({
+      code: 'storeKeepsStopping',
       kind: 'store',
-      message: expect.stringMatching(/keeps stopping.*Quit Ryze Desktop and start it again/),
     });
   });
 
@@ -146,7 +140,7 @@ describe('the store worker and its client', () => {
     await store.close();
     await expect(last).resolves.toBe(false);
     expect(worker()).toBeNull();
-    await expect(store.call('outbox.pendingCount', account)).rejects.toMatchObject({ kind: 'store' });
+    await expect(store.call('outbox.pendingCount', account)).rejects.toMatchObject({ code: 'storeClosed', kind: 'store' });
     const check = new DatabaseSync(join(dir.path, storeFileName), { readOnly: true });
     expect(check.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
     check.close();

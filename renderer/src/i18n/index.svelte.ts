@@ -1,30 +1,33 @@
 /**
  * The tiny translation helper. `t(key, params)` reads the current locale's catalogue; components that call it
  * re-render when the locale changes because `i18n.locale` is reactive state.
+ *
+ * Adding a language: its catalogue file beside en.ts, registered in catalogs.ts, and its tag in the
+ * contract's `uiLocales` with main's native texts (main/shell/strings.ts) and the CSV export's words
+ * (main/transfer/csv-labels.ts); the types require each.
  */
-import { en, type MessageKey, type Messages } from './en.ts';
-import { ptBR } from './pt-BR.ts';
+import { isUiLocale, matchUiLocale, uiLocales, type UiLocale } from '../../../preload/contract.ts';
+import { catalogs } from './catalogs.ts';
+import type { MessageKey } from './en.ts';
 
 export type { MessageKey };
-export type Locale = 'en' | 'pt-BR';
-export const locales: readonly Locale[] = ['en', 'pt-BR'];
+export type Locale = UiLocale;
 
-const catalogs: Record<Locale, Messages> = { en, 'pt-BR': ptBR };
+export const locales: readonly Locale[] = uiLocales;
 const STORAGE_KEY = 'ryze.locale';
 
-/** `pt`, `pt-BR`, `pt-PT` … → pt-BR; anything else → en. */
-export function detectLocale(language: string | undefined): Locale {
-  return language && /^pt(-|$)/i.test(language) ? 'pt-BR' : 'en';
-}
+/** A system language tag → the UI language (`pt`, `pt-PT` → pt-BR; anything unknown → en). */
+export const detectLocale = matchUiLocale;
 
-function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'pt-BR';
+/** A language's own name, as its catalogue gives it (the picker lists each in its own language). */
+export function languageName(locale: Locale): string {
+  return catalogs[locale]['language.name'];
 }
 
 function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (isLocale(saved)) return saved;
+    if (isUiLocale(saved)) return saved;
   } catch {
     // Storage unavailable: fall back to the system language.
   }

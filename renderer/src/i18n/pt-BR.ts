@@ -7,8 +7,7 @@ export const ptBR: Messages = {
   'app.opening': 'Abrindo suas conversas…',
   'app.noBridge': 'O Ryze Desktop não conseguiu falar com o processo em segundo plano. Reinicie o app.',
 
-  'language.en': 'English',
-  'language.pt-BR': 'Português (Brasil)',
+  'language.name': 'Português (Brasil)',
 
   'signIn.title': 'Entrar na RyzeAPI',
   'signIn.subtitle': 'Use um token de conta ou de instância do seu painel da RyzeAPI.',
@@ -27,7 +26,7 @@ export const ptBR: Messages = {
   'signIn.baseUrlProblem.query': 'O endereço da API não pode conter uma consulta (a parte depois de “?”).',
   'signIn.baseUrlProblem.fragment': 'O endereço da API não pode conter um fragmento (a parte depois de “#”).',
   'signIn.keychainBanner':
-    'O chaveiro do sistema não está disponível ({reason}), então o token não pode ser guardado com segurança. No Linux, inicie e desbloqueie um chaveiro Secret Service (GNOME Keyring ou KWallet) e abra o Ryze Desktop de novo.',
+    'O chaveiro do sistema não está disponível, então o token não pode ser guardado com segurança. {reason} Depois, abra o Ryze Desktop de novo.',
 
   'keychain.lockedTitle': 'Desbloqueie seu chaveiro',
   'keychain.lockedBody.one':
@@ -154,6 +153,29 @@ export const ptBR: Messages = {
   'favorites.listLabel': 'Favoritos',
   'favorites.inChat': 'em {chat}',
 
+  'transfer.label': 'Exportar e importar favoritos',
+  'transfer.export': 'Exportar',
+  'transfer.exportMenu': 'Exportar favoritos como',
+  'transfer.exportCsv': 'CSV, para planilhas',
+  'transfer.exportJson': 'JSON, para importar no Ryze Desktop',
+  'transfer.import': 'Importar',
+  'transfer.importTitle': 'Importar favoritos de uma exportação JSON desta instância',
+  'transfer.exporting': 'Exportando…',
+  'transfer.importing': 'Importando…',
+  'transfer.importProgress': 'Importando… {done} de {total} consultados na RyzeAPI',
+  'transfer.exported.one': '{count} favorito exportado para {file}.',
+  'transfer.exported.other': '{count} favoritos exportados para {file}.',
+  'transfer.notExported': 'Não foi possível salvar {file}.',
+  'transfer.imported.one': '{count} estrela importada de {file}; ela está sendo enviada à RyzeAPI.',
+  'transfer.imported.other': '{count} estrelas importadas de {file}; elas estão sendo enviadas à RyzeAPI.',
+  'transfer.importedNone': 'Nada novo para importar de {file}.',
+  'transfer.already.one': '{count} já estava com estrela.',
+  'transfer.already.other': '{count} já estavam com estrela.',
+  'transfer.gone.one': '{count} não existe mais na RyzeAPI e ficou de fora.',
+  'transfer.gone.other': '{count} não existem mais na RyzeAPI e ficaram de fora.',
+  'transfer.notImported': 'Nada foi importado de {file}.',
+  'transfer.signInFirst': 'Entre para exportar ou importar favoritos.',
+
   'status.label': 'Status da sincronização',
   'status.online': 'On-line',
   'status.offline': 'Off-line',
@@ -174,25 +196,29 @@ export const ptBR: Messages = {
   'held.notFound':
     'a instância não foi encontrada na RyzeAPI. Verifique se ela ainda existe e entre de novo.',
   'held.disconnected': 'a instância não está conectada ao WhatsApp. O envio continua quando ela se conectar.',
-  'held.rateLimited': 'a RyzeAPI pediu para ir mais devagar. O envio continua em instantes.',
+  'held.rateLimited': 'a RyzeAPI pediu para ir mais devagar.',
   'held.invalidRequest': 'a RyzeAPI recusou uma alteração.',
   'held.network': 'aguardando conexão com a RyzeAPI.',
   'held.redirected': 'a RyzeAPI respondeu com um redirecionamento; confira o endereço da API.',
-  'held.server': 'a RyzeAPI está com problemas. Nova tentativa em instantes.',
+  'held.server': 'a RyzeAPI está com problemas.',
   'held.keychainUnavailable': 'o chaveiro do sistema está bloqueado ou indisponível.',
   'held.invalidArgument': 'uma alteração não era válida.',
   'held.forbiddenSender': 'o pedido veio de uma janela inesperada.',
   'held.notSignedIn': 'você saiu da conta.',
   'held.store': 'não foi possível ler ou gravar os dados locais.',
+  'held.file': 'não foi possível ler ou gravar um arquivo.',
   'held.internal': 'algo deu errado no Ryze Desktop.',
 
   'failed.title': 'Alterações que não puderam ser salvas',
-  'failed.star': 'Favoritar “{label}”',
-  'failed.unstar': 'Desfavoritar “{label}”',
+  'failed.star': 'Favoritar {name}',
+  'failed.unstar': 'Desfavoritar {name}',
+  'name.chat': '“{chat}”',
+  'name.message': '“{text}” em {chat}',
+  'name.messageWithoutText': 'uma mensagem em {chat}',
   'failed.retry': 'Tentar de novo',
   'failed.dismiss': 'Descartar',
-  'failed.retryLabel': 'Tentar de novo: {label}',
-  'failed.dismissLabel': 'Descartar: {label}',
+  'failed.retryLabel': 'Tentar de novo: {name}',
+  'failed.dismissLabel': 'Descartar: {name}',
   'failed.close': 'Fechar',
   'failed.show': 'Mostrar alterações com falha',
   'failed.markStar': 'Estrela não salva: {reason}',
@@ -224,26 +250,99 @@ export const ptBR: Messages = {
   'conn.liveUnavailable':
     'Atualizações em tempo real não estão disponíveis. As listas são atualizadas ao reabri-las.',
 
-  'error.auth': 'O token foi recusado. Confira e entre de novo.',
-  'error.forbidden': 'Este token não tem permissão para fazer isso.',
-  'error.notFound': 'Instância não encontrada. Ela pode ter sido excluída ou renomeada na RyzeAPI.',
+  'error.tokenRefused': 'A RyzeAPI recusou o token. Confira e entre de novo.',
+  'error.forbidden': 'A RyzeAPI diz que este token não tem permissão para fazer isso.',
+  'error.instanceNotFound':
+    'A RyzeAPI não encontrou esta instância. Ela pode ter sido excluída ou renomeada.',
+  'error.messageNotFound': 'A RyzeAPI não tem mais esta mensagem; ela pode ter sido apagada no celular.',
+  'error.notFound': 'A RyzeAPI não encontrou o que foi pedido (HTTP {status}).',
   'error.disconnected': 'A instância não está conectada ao WhatsApp. Conecte-a na RyzeAPI e tente de novo.',
   'error.rateLimited':
     'Muitas solicitações: a RyzeAPI pediu para ir mais devagar. Aguarde um pouco e tente de novo.',
-  'error.invalidRequest': 'A RyzeAPI não aceitou a solicitação.',
-  'error.network':
-    'Não foi possível acessar a RyzeAPI. Verifique sua conexão; seus favoritos ficam guardados e serão enviados depois.',
+  'error.invalidRequest': 'A RyzeAPI não aceitou a solicitação (HTTP {status}).',
+  'error.serverError': 'A RyzeAPI teve um problema (HTTP {status}). Tente de novo em instantes.',
+  'error.unreadableAnswer':
+    'A RyzeAPI mandou uma resposta que o app não conseguiu ler (HTTP {status}). Tente de novo em instantes.',
+  'error.answerDisagreed':
+    'A resposta da RyzeAPI não corresponde à alteração, então não se sabe se ela foi feita.',
   'error.redirected':
-    '{message} Redirecionamentos nunca são seguidos, então seu token não foi enviado para lá.',
-  'error.server': 'A RyzeAPI teve um problema. Tente de novo em instantes.',
-  'error.keychainUnavailable':
-    'O chaveiro do sistema não está disponível: {message}. No Linux, inicie e desbloqueie um chaveiro Secret Service (GNOME Keyring ou KWallet).',
-  'error.invalidArgument': 'Esse valor não é válido.',
+    'A RyzeAPI respondeu com um redirecionamento para {location} (HTTP {status}). Redirecionamentos nunca são seguidos, então seu token não foi enviado para lá; confira o endereço da API.',
+  'error.noInstances': 'Este token não tem instâncias. Crie uma na RyzeAPI e entre de novo.',
+  'error.unknownServerRefusedToken': 'O servidor neste endereço não aceitou o token (HTTP {status}).',
+  'error.notRyzeApi':
+    'O servidor neste endereço não respondeu à entrada como a RyzeAPI responde (HTTP {status}). Confira o endereço da API.',
+  'error.unreachable':
+    'Não foi possível acessar a RyzeAPI. Verifique sua conexão; seus favoritos ficam guardados e serão enviados depois.',
+  'error.timeout':
+    'A RyzeAPI não respondeu a tempo. Verifique sua conexão; seus favoritos ficam guardados e serão enviados depois.',
+  'error.connectionLost':
+    'A conexão com a RyzeAPI caiu antes da resposta. Verifique sua conexão; seus favoritos ficam guardados e serão enviados depois.',
+  'error.keychainNoService':
+    'Nenhum Secret Service está em execução. No Linux, entre numa sessão de desktop com o GNOME Keyring ou o KWallet rodando.',
+  'error.keychainLocked':
+    'O chaveiro está bloqueado ou não tem uma coleção padrão. Desbloqueie o chaveiro de login e tente de novo.',
+  'error.keychainDenied':
+    'O acesso ao chaveiro do sistema foi negado. Permita que o Ryze Desktop o use e tente de novo.',
+  'error.keychainFailed':
+    'Não foi possível usar o chaveiro do sistema. No Linux, inicie e desbloqueie um chaveiro Secret Service (GNOME Keyring ou KWallet).',
+  'error.badBaseUrl': '{problem}',
+  'error.badToken': 'O token só pode ter letras, dígitos e pontuação ASCII.',
+  'error.invalidArgument': 'O Ryze Desktop recusou um valor que não é válido ({field}).',
+  'error.unknownRequest': 'A janela pediu algo que o Ryze Desktop não faz. Reinicie o app.',
   'error.forbiddenSender': 'Esta janela não tem permissão para falar com o Ryze Desktop. Reinicie o app.',
   'error.notSignedIn': 'Você saiu da conta. Entre de novo.',
-  'error.store': 'O Ryze Desktop não conseguiu ler ou gravar seus dados locais.',
-  'error.internal': 'Algo deu errado no Ryze Desktop.',
-  'error.detail': 'Resposta do servidor: {message}',
+  'error.signInExpired': 'A entrada expirou. Digite seu token de novo.',
+  'error.tokenMissing': 'O chaveiro não tem mais o token desta conta. Entre de novo.',
+  'error.accountNotSignedIn': 'Essa conta não está conectada neste computador.',
+  'error.noSuchInstance': 'Não há instância chamada “{instance}” para este token.',
+  'error.unknownTarget': 'Essa {target} não está mais neste computador. Atualize e tente de novo.',
+  'error.failedChangeGone': 'Essa alteração com falha não está mais na lista.',
+  'error.noMediaFile': 'Esta mensagem não tem arquivo para abrir.',
+  'error.mediaTooLarge':
+    'Este arquivo tem {size}; arquivos acima de {limit} não são abertos aqui. Abra-o no celular.',
+  'error.importRunning': 'Uma importação já está em andamento. Espere ela terminar.',
+  'error.noFileDialog':
+    'Esta cópia do Ryze Desktop não consegue pedir um arquivo. Use o app instalado para exportar ou importar favoritos.',
+  'error.exportNoSpace': 'O disco está cheio. Libere espaço ou escolha outro lugar e exporte de novo.',
+  'error.exportNotAllowed':
+    'O Ryze Desktop não tem permissão para gravar aí. Escolha outra pasta e exporte de novo.',
+  'error.exportFailed': 'Não foi possível gravar o arquivo. Escolha outro lugar e exporte de novo.',
+  'error.importUnreadable':
+    'Não foi possível ler o arquivo. Verifique se ele ainda existe e se você pode abri-lo.',
+  'error.importTooLarge':
+    'O arquivo tem {size}, mais que qualquer exportação de favoritos (no máximo {limit}).',
+  'error.importEmpty': 'O arquivo está vazio.',
+  'error.importNotUtf8': 'O arquivo não é um arquivo de texto gravado pelo Ryze Desktop.',
+  'error.importDamaged':
+    'O arquivo está danificado ou incompleto. Exporte os favoritos de novo e importe o arquivo novo.',
+  'error.importNotAnExport':
+    'O arquivo não é uma exportação de favoritos. Escolha um arquivo JSON feito em Exportar › JSON.',
+  'error.importNewerVersion':
+    'O arquivo foi feito por uma versão mais nova do Ryze Desktop. Atualize o app para importá-lo.',
+  'error.importOtherInstance':
+    'O arquivo tem os favoritos da instância “{instance}” em {server}. Abra essa instância para importá-lo.',
+  'error.storeUnreadable': 'O Ryze Desktop não conseguiu abrir seus dados locais.',
+  'error.storeTooNew':
+    'Os dados locais foram gravados por uma versão mais nova do Ryze Desktop. Atualize o app.',
+  'error.storeClosed': 'O Ryze Desktop está fechando seus dados locais. Abra-o de novo para continuar.',
+  'error.storeStopped':
+    'Os dados locais pararam inesperadamente, então esta ação não foi salva. Tente de novo.',
+  'error.storeKeepsStopping':
+    'Os dados locais continuam parando inesperadamente. Feche o Ryze Desktop e abra de novo; seus dados são mantidos.',
+  'error.internal': 'Algo deu errado no Ryze Desktop. Tente de novo.',
+  'error.serverSaid': 'A RyzeAPI disse: “{message}”',
+  'error.unnamedPlace': 'um endereço que ela não informou',
+  'target.chat': 'conversa',
+  'target.message': 'mensagem',
+
+  'notice.storeRecovered':
+    'Não foi possível ler os dados locais, então eles foram deixados de lado ({movedTo}) e um armazenamento novo foi iniciado. Entre de novo; suas conversas e mensagens serão baixadas de novo, e favoritos ainda não enviados podem precisar ser marcados de novo.',
+  'notice.storeRestored.one':
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {stars} estrela voltou do backup de {backupAt} e está sendo enviada de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+  'notice.storeRestored.other':
+    'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {stars} estrelas voltaram do backup de {backupAt} e estão sendo enviadas de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+  'notice.storeNotOpened':
+    'O Ryze Desktop não conseguiu abrir seus dados locais. Eles foram deixados como estão: feche o Ryze Desktop e abra de novo, ou instale a versão mais recente.',
   'error.dismiss': 'Fechar',
 
   'settings.title': 'Configurações',

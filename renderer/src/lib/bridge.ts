@@ -2,13 +2,14 @@
  * Thin, typed access to `window.ryze`. `call` never throws: a rejected promise or a missing bridge becomes
  * an `{ ok: false }` result of kind `internal`, so components only ever handle `Result`s.
  */
-import type {
-  EventChannel,
-  EventPayloads,
-  RequestArgs,
-  RequestChannel,
-  RequestResult,
-  Result,
+import {
+  appError,
+  type EventChannel,
+  type EventPayloads,
+  type RequestArgs,
+  type RequestChannel,
+  type RequestResult,
+  type Result,
 } from '../../../preload/contract.ts';
 
 export function hasBridge(): boolean {
@@ -20,11 +21,12 @@ export async function call<C extends RequestChannel>(
   args: RequestArgs<C>,
 ): Promise<Result<RequestResult<C>>> {
   try {
-    if (!hasBridge()) return { ok: false, error: { kind: 'internal', message: 'window.ryze is missing' } };
+    if (!hasBridge()) return { ok: false, error: appError('internal') };
     const fn = window.ryze[channel] as (a: RequestArgs<C>) => Promise<Result<RequestResult<C>>>;
     return await fn(args);
   } catch (e) {
-    return { ok: false, error: { kind: 'internal', message: e instanceof Error ? e.message : String(e) } };
+    console.error(`The call to ${channel} failed`, e);
+    return { ok: false, error: appError('internal') };
   }
 }
 

@@ -85,7 +85,19 @@ export function formatSize(bytes: number): string {
     unit++;
   }
   const digits = unit > 0 && value < 10 ? 1 : 0;
-  return `${value.toLocaleString(i18n.locale, { maximumFractionDigits: digits })} ${units[unit]}`;
+  return `${numberFormatter(i18n.locale, digits).format(value)} ${units[unit]}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** toLocaleString would build a formatter on every call: a list row showing a size would pay that each time. */
+function numberFormatter(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f;
 }
 
 /** "0:07", "12:30", "1:02:03". */

@@ -71,6 +71,24 @@ export function isLong(text: string): boolean {
   return false;
 }
 
+/** Characters of one line past which a bubble is as wide as a bubble gets (640 px at 14 px is ~90). */
+const wideChars = 110;
+
+/**
+ * Whether a text has a line longer than the widest bubble holds: its bubble is then given that width
+ * outright. Left to shrink-wrap, the browser would lay the whole text out once more, on one line, to learn
+ * how wide it wants to be, every time the row is built.
+ */
+export function isWide(text: string): boolean {
+  if (text.length < wideChars) return false;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) run = 0;
+    else if (++run >= wideChars) return true;
+  }
+  return false;
+}
+
 export function isGroupJid(jid: string): boolean {
   return jid.endsWith('@g.us');
 }

@@ -1,6 +1,9 @@
 /** Phone numbers for people: "+55 86 99149-6960" rather than "5586991496960" (libphonenumber-js). */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
+/** Numbers already formatted: list rows are built again and again as they scroll in and out of view. */
+const formatted = new Map<string, string>();
+
 /**
  * Digits with their country code → the international form. Where the country writes its area code in
  * parentheses with no trunk prefix (Brazil, the US), the national grouping is kept, hyphen included, as
@@ -8,6 +11,16 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
  * as they are, with a "+".
  */
 export function formatPhone(digits: string): string {
+  let shown = formatted.get(digits);
+  if (shown === undefined) {
+    shown = format(digits);
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(digits, shown);
+  }
+  return shown;
+}
+
+function format(digits: string): string {
   if (!/^\d{5,17}$/.test(digits)) return digits;
   const phone = parsePhoneNumberFromString(`+${digits}`);
   if (!phone || !phone.isPossible()) return `+${digits}`;

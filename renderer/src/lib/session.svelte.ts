@@ -1,6 +1,7 @@
 /** Who is signed in, as main reports it (`session:get` + `session:changed`). Never holds a token. */
 import type { AppError, Session } from '../../../preload/contract.ts';
 import { call, on } from './bridge.ts';
+import { askFirstChats, dropFirstChats } from './first-chats.ts';
 import { notices } from './notices.svelte.ts';
 
 class SessionStore {
@@ -14,15 +15,20 @@ class SessionStore {
     let heardEvent = false;
     const off = on('session:changed', (s) => {
       heardEvent = true;
+      dropFirstChats();
       this.set(s);
     });
     void call('session:get', undefined).then((r) => {
       if (r.ok) {
+        if (!r.value.signedIn) dropFirstChats();
         if (!heardEvent) this.set(r.value);
       } else {
+        dropFirstChats();
         this.loadError = r.error;
       }
     });
+    // Most starts are signed in: the chat list's first page is asked for at the same time.
+    askFirstChats();
     return off;
   }
 
@@ -31,7 +37,7 @@ class SessionStore {
     this.adding = false;
     if (session.storeNotice && !this.#toldAboutStore) {
       this.#toldAboutStore = true;
-      notices.error({ kind: 'store', message: session.storeNotice });
+      notices.notice(session.storeNotice);
     }
   }
 

@@ -32,6 +32,11 @@ class Stars {
     return o.value;
   }
 
+  /** Flips the star of a row as it is drawn: `stored` and `readAt` as for `shown`. */
+  flip(target: FavoriteTarget, stored: boolean, readAt: number): Promise<void> {
+    return this.toggle(target, this.shown(target, stored, readAt));
+  }
+
   async toggle(target: FavoriteTarget, current: boolean): Promise<void> {
     const key = targetKey(target);
     const mine: Override = { value: !current, confirmedAt: null };

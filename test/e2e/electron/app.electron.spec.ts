@@ -153,3 +153,55 @@ test('the window reopens where it was, and a second launch hands over to the fir
     await again.close();
   }
 });
+
+test('exports through the native save dialog and imports through the open dialog, from the File menu', async () => {
+  const emulator = createEmulator({ contacts: 20 });
+  await emulator.start();
+  const app = await launch();
+  const file = join(userData, 'picked.json');
+  try {
+    const page = await app.firstWindow();
+    await page.getByTestId('base-url').fill(emulator.baseUrl);
+    await page.getByTestId('token').fill(emulator.accountToken);
+    await page.getByTestId('continue').click();
+    await page.getByTestId('instance-option').filter({ hasText: 'support' }).click();
+    await page.getByTestId('chat-row').nth(1).getByTestId('star-button').click();
+    await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+
+    // The system's dialogs cannot be driven from here: each answers with the file, and says what it was asked.
+    await app.evaluate(({ dialog }, path) => {
+      const asked: unknown[] = [];
+      (globalThis as Record<string, unknown>).askedDialogs = asked;
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        asked.push(args.at(-1));
+        return { canceled: false, filePath: path };
+      }) as typeof dialog.showSaveDialog;
+      dialog.showOpenDialog = (async (...args: unknown[]) => {
+        asked.push(args.at(-1));
+        return { canceled: false, filePaths: [path] };
+      }) as typeof dialog.showOpenDialog;
+    }, file);
+    const clickMenu = (label: string) =>
+      app.evaluate(({ Menu }, wanted) => {
+        const items = Menu.getApplicationMenu()!.items.flatMap((item) => item.submenu?.items ?? []);
+        items.find((i) => i.label === wanted)!.click();
+      }, label);
+
+    await clickMenu('Export Favorites for Import (JSON)…');
+    await expect(page.getByTestId('error-banner')).toContainText('Exported 1 favorite to picked.json.');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      format: 'ryze-desktop-favorites',
+      version: 1,
+    });
+
+    await clickMenu('Import Favorites…');
+    await expect(page.getByTestId('error-banner')).toContainText('Nothing new to import from picked.json.');
+    const asked = (await app.evaluate(() => (globalThis as Record<string, unknown>).askedDialogs)) as Array<{
+      title: string;
+    }>;
+    expect(asked.map((a) => a.title)).toEqual(['Export Favorites', 'Import Favorites']);
+  } finally {
+    await app.close();
+    await emulator.stop();
+  }
+});

@@ -4,6 +4,7 @@ import type { AppOptions, RyzeApp } from '../../../main/app.ts';
 import { isAppPage } from '../../../main/shell/trusted-origin.ts';
 import { contentSecurityPolicy } from '../../../main/shell/csp.ts';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
+import type { ChooseFile, FileRequest } from '../../../main/transfer/file-request.ts';
 import { buildApp, type TestApp, forgetTestTokens } from '../../support/app-harness.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { installBridge, subscribeEvents } from './bridge.ts';
@@ -24,6 +25,11 @@ export interface Ryze {
     appOptions?: Partial<AppOptions>;
     background?: boolean;
   }): Promise<void>;
+  /**
+   * Stands in for the native file dialogs of the shell (main/shell/file-dialogs.ts): `next` is what the
+   * next one answers (a path, or null as when the user cancels); `asked` records what each was asked.
+   */
+  fileDialog: { next: string | null; asked: FileRequest[] };
 }
 
 /**
@@ -38,7 +44,12 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
     const dir = tempDir('ryze-e2e-');
     const server = await serveRenderer(resolve('out/renderer'), contentSecurityPolicy);
     const trusted = isAppPage(server.url);
-    let app = buildApp(dir.path, { isTrustedCaller: trusted });
+    const fileDialog: Ryze['fileDialog'] = { next: null, asked: [] };
+    const chooseFile: ChooseFile = (request) => {
+      fileDialog.asked.push(request);
+      return Promise.resolve(fileDialog.next);
+    };
+    let app = buildApp(dir.path, { isTrustedCaller: trusted, chooseFile });
     await app.start();
     let unsubscribe = await installBridge(page, () => app as RyzeApp);
     const ryze: Ryze = {
@@ -48,11 +59,12 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
       },
       dataDir: dir.path,
       url: server.url,
+      fileDialog,
       async restart(options = {}) {
         unsubscribe();
         await app.close();
         options.beforeStart?.();
-        app = buildApp(dir.path, { isTrustedCaller: trusted, ...options.appOptions });
+        app = buildApp(dir.path, { isTrustedCaller: trusted, chooseFile, ...options.appOptions });
         const started = app.start();
         if (!options.background) await started;
         unsubscribe = subscribeEvents(page, app);
@@ -76,4 +88,11 @@ export async function signInThroughUi(page: Page, ryze: Ryze, instance = 'suppor
   await page.getByTestId('token').fill(ryze.emulator.accountToken);
   await page.getByTestId('continue').click();
   await page.getByTestId('instance-option').filter({ hasText: instance }).click();
+}
+
+/** Switches the window's language in Settings, as a user would. */
+export async function chooseLanguage(page: Page, locale: 'en' | 'pt-BR'): Promise<void> {
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('language-select').selectOption(locale);
+  await page.keyboard.press('Escape');
 }
