@@ -1,4 +1,4 @@
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import type { AppOptions, RyzeApp } from '../../../main/app.ts';
 import { isAppPage } from '../../../main/shell/trusted-origin.ts';
@@ -82,12 +82,14 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
 
 export { expect } from '@playwright/test';
 
-/** Fills the sign-in form as a user would and picks an instance. */
+/** Fills the sign-in form as a user would, picks an instance and waits until the window is signed in. */
 export async function signInThroughUi(page: Page, ryze: Ryze, instance = 'support'): Promise<void> {
   await page.getByTestId('base-url').fill(ryze.emulator.baseUrl);
   await page.getByTestId('token').fill(ryze.emulator.accountToken);
   await page.getByTestId('continue').click();
   await page.getByTestId('instance-option').filter({ hasText: instance }).click();
+  // Signed in once the picker is gone (the token is in the keychain by then), not when it was clicked.
+  await expect(page.getByTestId('instance-option')).toHaveCount(0);
 }
 
 /** Switches the window's language in Settings, as a user would. */
