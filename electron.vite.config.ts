@@ -7,7 +7,14 @@ export default defineConfig({
     build: {
       // keytar is a native module: it stays in node_modules (unpacked from the asar) and is required at run time.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('main/index.ts') } },
+      // The store worker is its own entry: main starts it as a worker thread from out/main/store/ (see
+      // main/store/store-client.ts), where it lies beside the client's own module in the source tree too.
+      rollupOptions: {
+        input: {
+          index: resolve('main/index.ts'),
+          'store/store-worker': resolve('main/store/store-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -8,6 +8,24 @@ const shellFiles = ['main/index.ts', 'main/shell/**/*.ts', 'preload/index.ts', '
 
 const noImport = (patterns) => ['error', { patterns }];
 
+/**
+ * The store worker's files (main/store/store-worker.ts and what it runs): only they open SQLite. The rest
+ * of main reaches the store through StoreClient and may import these files for their types only.
+ */
+const storeWorkerFiles = [
+  'main/store/store-worker.ts',
+  'main/store/store-operations.ts',
+  'main/store/database.ts',
+  'main/store/migrations.ts',
+  'main/store/*-repo.ts',
+  'main/store/text-search.ts',
+  'main/store/history-resume.ts',
+  'main/store/imported-rows.ts',
+  'main/store/favorites-record-reader.ts',
+  'main/store/favorites-restore.ts',
+  'main/search/message-search-index.ts',
+];
+
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'test/screenshots/'] },
   js.configs.recommended,
@@ -32,6 +50,46 @@ export default ts.config(
         { group: ['electron'], message: 'Only the Electron shell files import electron.' },
         { group: ['**/renderer/**'], message: 'Main code never imports renderer code.' },
       ]),
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: storeWorkerFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:sqlite', message: 'Only the store worker opens SQLite.', allowTypeImports: true },
+          ],
+          patterns: [
+            {
+              group: [
+                '**/store/*-repo.ts',
+                '**/store/database.ts',
+                '**/store/migrations.ts',
+                '**/store/history-resume.ts',
+                '**/store/imported-rows.ts',
+                '**/store/favorites-record-reader.ts',
+                '**/store/favorites-restore.ts',
+              ],
+              message:
+                'The store runs in its worker: call it through StoreClient (main/store/store-client.ts).',
+              allowTypeImports: true,
+            },
+            {
+              group: [
+                '**/store/store-operations.ts',
+                '**/store/store-worker.ts',
+                '**/search/message-search-index.ts',
+              ],
+              message:
+                'The store runs in its worker: call it through StoreClient (main/store/store-client.ts).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {

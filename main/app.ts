@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AppNotice } from '../preload/contract.ts';
+import type { Session } from '../preload/contract.ts';
 import { backupFolderName } from './backup/backup-folder.ts';
 import { FavoritesBackup } from './backup/favorites-backup.ts';
 import { restoreNewestBackup } from './backup/restore-at-start.ts';
@@ -20,14 +20,8 @@ import { SearchService } from './search/search-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { TokenVault } from './secrets/token-vault.ts';
 import { SessionService } from './session/session-service.ts';
-import { removeAccountData } from './store/account-data.ts';
-import { AccountsRepo } from './store/accounts-repo.ts';
-import { ChatsRepo } from './store/chats-repo.ts';
-import { openDatabase } from './store/database.ts';
-import { FavoritesRecordReader } from './store/favorites-record-reader.ts';
-import { HistoryResume } from './store/history-resume.ts';
-import { MessagesRepo } from './store/messages-repo.ts';
-import { OutboxRepo } from './store/outbox-repo.ts';
+import { storeRecordSource } from './backup/record-chunks.ts';
+import { StoreClient, type StoreClientOptions } from './store/store-client.ts';
 import { Connectivity } from './sync/connectivity.ts';
 import { OutboxService } from './sync/outbox-service.ts';
 import { FavoritesExport } from './transfer/favorites-export.ts';
@@ -44,6 +38,13 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Jitter source for retry backoff; tests pass a fixed one. */
   random?: () => number;
+  /** The store worker's script, where the shell's build puts it (defaults to the one beside the store client). */
+  storeWorkerFile?: string;
+  /** Told of every store answer with its time in the worker (the benchmark listens). */
+  onStoreAnswer?: StoreClientOptions['onAnswer'];
+  /** Starts the store worker's thread, and takes it back once the store is closed (tests reuse threads). */
+  startStoreWorker?: StoreClientOptions['startWorker'];
+  releaseStoreWorker?: StoreClientOptions['releaseWorker'];
   /**
    * Asks the user for a file to export to or import from: the shell answers with a native dialog, tests
    * and the E2E harness with a path of their own. Without it, export and import are refused.
@@ -60,6 +61,10 @@ export type RyzeApp = ReturnType<typeof createApp>;
 /**
  * The composition root: builds every main-process service from plain inputs. The Electron shell, the
  * tests and the E2E harness all call this, so what they exercise is what ships.
+ *
+ * It returns at once: the store opens in its worker thread meanwhile (migrations and recovery included),
+ * and calls made before it is open wait for it there. `start()` restores the last session once the store
+ * is open; `session:get` answers only after that, so the window shows "opening" rather than sign-in.
  */
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
@@ -71,24 +76,24 @@ export function createApp(options: AppOptions) {
     dir: join(options.dataDir, 'logs'),
     secrets: () => session?.secrets() ?? [],
   });
-  const { db, recoveredFrom } = openDatabase(options.dataDir);
+  const store = new StoreClient({
+    dataDir: options.dataDir,
+    ...(options.storeWorkerFile ? { workerFile: options.storeWorkerFile } : {}),
+    ...(options.onStoreAnswer ? { onAnswer: options.onStoreAnswer } : {}),
+    ...(options.startStoreWorker ? { startWorker: options.startStoreWorker } : {}),
+    ...(options.releaseStoreWorker ? { releaseWorker: options.releaseStoreWorker } : {}),
+    onCrash: (error, restarting) =>
+      log.error(
+        restarting
+          ? 'The store worker stopped unexpectedly; it starts again with the next call'
+          : 'The store worker keeps stopping; it is not started again until the app restarts',
+        error,
+      ),
+  });
   const backupFolder = join(options.dataDir, backupFolderName);
-  let storeNotice: AppNotice | null = null;
-  if (recoveredFrom) {
-    log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
-    const restored = restoreNewestBackup(db, backupFolder, clock.now(), log);
-    storeNotice = restored
-      ? { code: 'storeRestored', params: { backupAt: restored.backupAt, stars: restored.stars } }
-      : { code: 'storeRecovered', params: { movedTo: recoveredFrom } };
-  }
-  const accounts = new AccountsRepo(db);
-  const chatsRepo = new ChatsRepo(db);
-  const messagesRepo = new MessagesRepo(db);
-  const outboxRepo = new OutboxRepo(db);
-  const historyResume = new HistoryResume(db);
-  const recordReader = new FavoritesRecordReader(db);
+  const records = storeRecordSource(store);
   const backups = new FavoritesBackup({
-    reader: recordReader,
+    reader: records,
     folder: backupFolder,
     clock,
     log,
@@ -102,7 +107,7 @@ export function createApp(options: AppOptions) {
   // Built before the session because the session starts and stops its senders as accounts come and go.
   let favorites: FavoritesService | null = null;
   const outbox = new OutboxService({
-    repo: outboxRepo,
+    store,
     clock,
     connectivity,
     emit,
@@ -123,13 +128,12 @@ export function createApp(options: AppOptions) {
   let catchUp: CatchUp | null = null;
 
   session = new SessionService({
-    accounts,
+    store,
     vault,
     clock,
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     reachability: connectivity,
-    storeNotice,
     onKeychainFailure: (error) => log.warn('The system keychain could not be used', error),
     onAccountsChange: (shown, signedIn) => {
       log.info(
@@ -146,62 +150,82 @@ export function createApp(options: AppOptions) {
       // Nothing of the account may be sending or writing while its rows go.
       await outbox.stopAccount(accountId);
       if (session?.context?.accountId === accountId) live?.stop();
-      removeAccountData(db, accountId);
-      mediaCache.forget(accountId);
+      await store.call('accounts.removeData', accountId);
+      await mediaCache.forget(accountId);
       log.info('Removed an account’s chats, messages and pending changes from this computer');
     },
     onSignedIn: (accountId) => outbox.signedIn(accountId),
   });
-  const chats = new ChatService({ session, chats: chatsRepo, emit });
-  const messages = new MessageService({
-    session,
-    chats: chatsRepo,
-    messages: messagesRepo,
-    resume: historyResume,
-    emit,
-  });
-  const search = new SearchService({ session, db });
-  const media = new MediaService({ session, messages: messagesRepo, cache: mediaCache });
+  const chats = new ChatService({ session, store, emit });
+  const messages = new MessageService({ session, store, emit });
+  const search = new SearchService({ session, store });
+  const media = new MediaService({ session, store, cache: mediaCache });
   catchUp = new CatchUp({
-    chats: chatsRepo,
-    messages: messagesRepo,
+    store,
     clock,
     emit,
     isViewing: (accountId, chatJid) => chats.isViewing(accountId, chatJid),
     onError: (error) => log.warn(`Catching up on recent chats stopped: ${(error as Error).message}`),
   });
   const recent = catchUp;
-  favorites = new FavoritesService({ session, outbox, chats: chatsRepo, messages: messagesRepo });
+  favorites = new FavoritesService({ session, outbox, store });
   live = new LiveService({
     session,
-    chats: chatsRepo,
-    messages: messagesRepo,
+    store,
     clock,
     emit,
     connectivity,
     ...(options.random ? { random: options.random } : {}),
     onInstanceConnected: (accountId) => outbox.instanceConnected(accountId),
-    onStoreFailure: (error) => log.error('A live message could not be stored', error),
+    onStoreFailure: (error) => log.error('Live data could not be stored', error),
     isViewing: (accountId, chatJid) => chats.isViewing(accountId, chatJid),
     onOpened: (ctx) => void recent.run(ctx),
   });
   const fav = favorites;
   const liveService = live;
   const chooseFile = options.chooseFile ?? noFileDialog;
-  const exporter = new FavoritesExport({ session, reader: recordReader, chooseFile, clock, log });
+  const exporter = new FavoritesExport({ session, reader: records, chooseFile, clock, log });
   const importer = new FavoritesImport({
     session,
     outbox,
-    chats: chatsRepo,
-    messages: messagesRepo,
-    resume: historyResume,
+    store,
     chooseFile,
     emit,
     log,
   });
 
+  /**
+   * Opens the store (in the worker), says what happened to it, then restores the last session. Never
+   * rejects: a store that cannot be opened or read is what the window is told, with what to do.
+   */
+  const startUp = async (): Promise<Session> => {
+    try {
+      const { recoveredFrom } = await store.opened;
+      if (recoveredFrom) {
+        log.warn(`The store could not be read; it was moved aside to ${recoveredFrom}`);
+        const restored = await restoreNewestBackup(store, backupFolder, clock.now(), log);
+        session.setStoreNotice(
+          restored
+            ? { code: 'storeRestored', params: { backupAt: restored.backupAt, stars: restored.stars } }
+            : { code: 'storeRecovered', params: { movedTo: recoveredFrom } },
+        );
+      }
+      backups.start();
+      return await session.restore();
+    } catch (error) {
+      log.error('The store could not be opened or read', error);
+      session.setStoreNotice({ code: 'storeNotOpened', params: {} });
+      return session.snapshot();
+    }
+  };
+  let startup: Promise<Session> | null = null;
+
   const handlers: Handlers = {
-    'session:get': () => session.snapshot(),
+    // Once the app is starting, the window learns the session only when the start is done.
+    'session:get': async () => {
+      await startup?.catch(() => undefined);
+      return session.snapshot();
+    },
     'session:beginSignIn': ({ baseUrl, token }) => session.beginSignIn(baseUrl, token),
     'session:chooseInstance': ({ instance }) => session.chooseInstance(instance),
     'session:cancelSignIn': () => {
@@ -210,7 +234,7 @@ export function createApp(options: AppOptions) {
     },
     'session:retryKeychain': () => session.retryKeychain(),
     'session:signOut': (args) => session.signOut(args?.removeLocalData === true),
-    'accounts:list': () => session.list((accountId) => outbox.pendingCount(accountId)),
+    'accounts:list': () => session.list((accountIds) => outbox.pendingCounts(accountIds)),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
     'accounts:instances': () => session.instances(),
     'accounts:openInstance': ({ instance }) => session.openInstance(instance),
@@ -247,8 +271,6 @@ export function createApp(options: AppOptions) {
   return {
     router,
     events,
-    /** Set when the store file was unreadable and moved aside; the shell tells the user. */
-    recoveredStore: recoveredFrom,
     log,
     services: {
       session,
@@ -259,21 +281,28 @@ export function createApp(options: AppOptions) {
       live: liveService,
       connectivity,
       backups,
+      store,
     },
     /** What the Electron shell reads and follows: pending total, refusals, the UI's language. */
     shellHooks,
-    /** Restores the last session (no prompt when the keychain still has its token) and starts backups. */
-    start: () => {
-      backups.start();
-      return session.restore();
-    },
+    /**
+     * Opens the store, restores the last session (no prompt when the keychain still has its token) and
+     * starts backups.
+     */
+    start: (): Promise<Session> => (startup ??= startUp()),
+    /**
+     * Stops everything, waiting for a favorite call in flight to be answered and recorded and for a backup
+     * being written, then closes the store (its worker checkpoints and closes the file) and writes the
+     * log's last lines.
+     */
     async close(): Promise<void> {
       session.stop();
       liveService.stop();
       connectivity.stop();
       await outbox.stopAll();
       await backups.close();
-      db.close();
+      await store.close();
+      await log.flush();
     },
   };
 }

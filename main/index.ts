@@ -6,10 +6,11 @@
 import { app, ipcMain, shell, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requestChannels } from '../preload/contract.ts';
 import { createApp, type RyzeApp } from './app.ts';
+import { logUncaught } from './log/uncaught.ts';
 import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-protocol.ts';
 import { PendingBadge } from './shell/badge.ts';
@@ -24,11 +25,17 @@ import { releasesPage, Updates } from './shell/updater.ts';
 import { createMainWindow, lockDownSession } from './shell/window.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+/** The store worker's script: out/main/store/store-worker.js when built (its own entry), main/store/store-worker.ts from source. */
+const storeWorkerFile = join(here, 'store', `store-worker${extname(fileURLToPath(import.meta.url))}`);
 /** Windows groups the taskbar button, its overlay and notifications under this id (electron-builder's appId). */
 const appUserModelId = 'cloud.ryzeapi.desktop';
 let window: BrowserWindow | null = null;
 let ryze: RyzeApp | null = null;
 let openWindow: (() => void) | null = null;
+let closing: Promise<void> | null = null;
+let closed = false;
+/** How long quitting waits for the services to close (a favorite call in flight times out sooner). */
+const quitTimeoutMs = 15_000;
 
 const dev = devOverrides(app.isPackaged, process.env);
 if (dev.dataDir) app.setPath('userData', dev.dataDir);
@@ -44,7 +51,18 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void ryze?.close());
+  app.on('will-quit', (event) => {
+    if (!ryze || closed) return;
+    // Quitting waits for the services to close: a favorite call in flight is answered and recorded, the
+    // store worker checkpoints and closes the store, and the log's last lines are written. Then quit again.
+    event.preventDefault();
+    closing ??= Promise.race([ryze.close(), new Promise((resolve) => setTimeout(resolve, quitTimeoutMs))])
+      .catch(() => undefined)
+      .then(() => {
+        closed = true;
+        app.quit();
+      });
+  });
   void app.whenReady().then(start);
 }
 
@@ -55,7 +73,7 @@ function showWindow(): void {
   window.focus();
 }
 
-async function start(): Promise<void> {
+function start(): void {
   lockDownSession();
   serveRenderer(join(here, '../renderer'));
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
@@ -64,6 +82,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore(),
     isTrustedCaller: isAppPage(appUrl),
+    storeWorkerFile,
     chooseFile: nativeFileChooser({
       window: () => window,
       strings: () => strings(),
@@ -72,8 +91,7 @@ async function start(): Promise<void> {
   });
   const services = ryze;
   const hooks = services.shellHooks;
-  process.on('uncaughtException', (error) => services.log.error('Uncaught exception', error));
-  process.on('unhandledRejection', (reason) => services.log.error('Unhandled rejection', reason));
+  logUncaught(services.log);
   for (const channel of requestChannels) {
     ipcMain.handle(channel, (event, args: unknown) =>
       services.router.handle(channel, args, {
@@ -134,7 +152,10 @@ async function start(): Promise<void> {
   );
   menu();
 
-  await services.start();
+  // The window opens at once: it shows that the app is opening until the store worker has opened the store
+  // and the session is restored (session:get answers then). start() never rejects: a store it cannot open
+  // is what the window is told.
+  void services.start();
   openWindow = () => {
     window = createMainWindow(
       appUrl,

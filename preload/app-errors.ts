@@ -155,6 +155,12 @@ export const errorCodes = {
   // The local store.
   storeUnreadable: { kind: 'store', origin: 'app', params: none },
   storeTooNew: { kind: 'store', origin: 'app', params: none },
+  /** A call made while the app is quitting, after the store was closed. */
+  storeClosed: { kind: 'store', origin: 'app', params: none },
+  /** The store worker stopped with this call unanswered (it starts again with the next call). */
+  storeStopped: { kind: 'store', origin: 'app', params: none },
+  /** The store worker stopped three times within a minute; it is not started again until the app restarts. */
+  storeKeepsStopping: { kind: 'store', origin: 'app', params: none },
 
   /** A bug or anything else unexpected: its text stays in the log. */
   internal: { kind: 'internal', origin: 'app', params: none },
@@ -213,6 +219,11 @@ export const noticeCodes = {
    * old store was set aside is in the log: with the favorites back, the user has no need of it.)
    */
   storeRestored: { params: { backupAt: 'time', stars: 'count' }, plural: 'stars' },
+  /**
+   * The store could not be opened at all (not a damaged file, which is set aside: the disk refused it, say,
+   * or a newer version wrote it). It was left as it is; why is in the log.
+   */
+  storeNotOpened: { params: {} },
 } as const satisfies Record<string, NoticeSpec>;
 
 export type NoticeCode = keyof typeof noticeCodes;

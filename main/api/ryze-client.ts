@@ -7,7 +7,6 @@ import { ApiFailure, classifyHttpError, httpFailure } from './api-failure.ts';
 import {
   isObject,
   parseContact,
-  parseContacts,
   parseInstances,
   parseFavoriteAnswer,
   parseMediaFile,
@@ -80,8 +79,21 @@ export class RyzeClient {
     return parseInstances(await this.request('get', 'api/instance/list', {}, 'interactive'));
   }
 
-  async contacts(instance: string): Promise<ApiContact[]> {
-    return parseContacts(await this.request('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive'));
+  /**
+   * The address book as the server sent it, unread, for the store worker to read (ChatService.refresh): at
+   * 100,000 contacts its JSON takes main hundreds of milliseconds to parse. Only a 2xx is handed over; any
+   * other answer fails here as every call does. A 2xx the worker finds is not an address book is told
+   * apart with failureOf().
+   */
+  async contactsAnswer(instance: string): Promise<{ status: number; body: ArrayBuffer }> {
+    const response = await this.send('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive');
+    if (!response.ok) throw this.failure(response.status, false, await jsonOf(response));
+    return { status: response.status, body: await response.arrayBuffer() };
+  }
+
+  /** What a 2xx answer whose body is not a success envelope (`body`: its JSON, if any) means, as request() says it. */
+  failureOf(status: number, body: unknown): ApiFailure {
+    return this.failure(status, true, body);
   }
 
   /** One page of history, newest first (API.md §6.3); `to` and `from` are inclusive. */
@@ -208,6 +220,19 @@ export class RyzeClient {
     options: { json?: Body; searchParams?: Record<string, string> },
     priority: Priority,
   ): Promise<Body> {
+    const response = await this.send(method, path, options, priority);
+    const body = await jsonOf(response);
+    if (response.ok && isObject(body) && body.success !== false) return body;
+    throw this.failure(response.status, response.ok, body);
+  }
+
+  /** The call made within the budget, its answer's headers read; a redirect or no answer fails here. */
+  private async send(
+    method: 'get' | 'post',
+    path: string,
+    options: { json?: Body; searchParams?: Record<string, string> },
+    priority: Priority,
+  ): Promise<Response> {
     let response: Response;
     for (let attempt = 1; ; attempt++) {
       await this.budget.acquire(priority);
@@ -226,23 +251,27 @@ export class RyzeClient {
     if (response.status === 429) this.budget.exhausted(response.headers);
     else this.budget.observe(response.headers);
     if (response.status >= 300 && response.status < 400) throw await redirectFailure(response);
+    return response;
+  }
 
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
-    const status = response.status;
-    if (!isObject(body)) throw httpFailure('unreadableAnswer', status, '', false);
-    if (response.ok && body.success !== false) return body;
+  /** Why an answer is not a success: unreadable, a 2xx that says it failed, or RyzeAPI's own refusal. */
+  private failure(status: number, ok: boolean, body: unknown): ApiFailure {
+    if (!isObject(body)) return httpFailure('unreadableAnswer', status, '', false);
     const error = isObject(body.error) ? body.error : {};
     const message = redact(typeof error.message === 'string' ? error.message : String(body.message ?? ''), [
       this.token,
     ]);
     // A 2xx that says it failed contradicts itself: what the server did is as unknown as after a 5xx.
-    if (response.ok) throw httpFailure('unreadableAnswer', status, message, false);
-    throw classifyHttpError(status, message, isObject(body.error));
+    if (ok) return httpFailure('unreadableAnswer', status, message, false);
+    return classifyHttpError(status, message, isObject(body.error));
+  }
+}
+
+async function jsonOf(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
   }
 }
 

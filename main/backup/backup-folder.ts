@@ -72,8 +72,8 @@ export interface ReadBackup {
 
 /**
  * The newest backup in `folder` that reads and validates, or null. Older ones are tried in turn when a
- * newer one is damaged; `skipped` is told about each one passed over. Synchronous: it runs once, at
- * start, before anything else uses the store.
+ * newer one is damaged; `skipped` is told about each one passed over. Synchronous: it runs in the
+ * store worker, once, at start, before anything else uses the store.
  */
 export function newestReadableBackup(
   folder: string,

@@ -3,15 +3,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../core/clock.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
-import type { FavoritesRecordReader } from '../store/favorites-record-reader.ts';
 import { WakeSignal } from '../sync/wake-signal.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { backupFileName, pruneBackups } from './backup-folder.ts';
 import { fileEnd, fileStart } from './favorites-file.ts';
-import { accountsJson, type RecordCounts } from './record-chunks.ts';
+import { accountsJson, type RecordCounts, type RecordSource } from './record-chunks.ts';
 
 export interface FavoritesBackupOptions {
-  reader: FavoritesRecordReader;
+  reader: RecordSource;
   /** The backups folder (beside the store). */
   folder: string;
   clock: Clock;

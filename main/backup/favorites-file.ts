@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ConnectionState, InstanceSummary } from '../../preload/contract.ts';
+import type { ConnectionState, FavoriteTarget, InstanceSummary } from '../../preload/contract.ts';
 
 /**
  * The one file format of the favorites record: automatic backups (every account; every target starred,
@@ -226,3 +226,10 @@ export function accountStart(account: Omit<RecordAccount, 'chats' | 'favorites'>
 
 export const favoritesEnd = '],"chats":[';
 export const accountEnd = ']}';
+
+/** The target a recorded favorite names. */
+export function targetOf(favorite: RecordFavorite): FavoriteTarget {
+  return favorite.kind === 'chat'
+    ? { kind: 'chat', chatJid: favorite.chatJid }
+    : { kind: 'message', chatJid: favorite.chatJid, messageId: favorite.messageId ?? '' };
+}

@@ -1,4 +1,5 @@
-import type { FavoritesRecordReader, RecordScope } from '../store/favorites-record-reader.ts';
+import type { RecordAccountHead, RecordScope } from '../store/favorites-record-reader.ts';
+import type { Store } from '../store/store-client.ts';
 import type { RecordChat, RecordFavorite } from './favorites-file.ts';
 import { accountEnd, accountStart, favoritesEnd } from './favorites-file.ts';
 
@@ -10,6 +11,31 @@ const sliceSize = 200;
 
 /** Gives the event loop a turn, so IPC calls waiting behind a long record are answered in between. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Where a record is read from: the store worker (storeRecordSource), or, in tests, a
+ * FavoritesRecordReader over a connection of their own.
+ */
+export interface RecordSource {
+  accounts(scope: RecordScope): Promise<RecordAccountHead[]> | RecordAccountHead[];
+  chats(accountId: string, jids: string[]): Promise<RecordChat[]> | RecordChat[];
+  favorites(
+    accountId: string,
+    scope: RecordScope,
+    afterKey: string,
+    limit: number,
+  ): Promise<Array<RecordFavorite & { key: string }>> | Array<RecordFavorite & { key: string }>;
+}
+
+/** The favorites record as the store worker reads it, one store call per slice. */
+export function storeRecordSource(store: Store): RecordSource {
+  return {
+    accounts: (scope) => store.call('record.accounts', scope),
+    chats: (accountId, jids) => store.call('record.chats', accountId, jids),
+    favorites: (accountId, scope, afterKey, limit) =>
+      store.call('record.favorites', accountId, scope, afterKey, limit),
+  };
+}
 
 export interface RecordCounts {
   accounts: number;
@@ -23,14 +49,14 @@ export interface RecordCounts {
  * with `pause` between slices.
  */
 export async function* accountRecord(
-  reader: FavoritesRecordReader,
+  reader: RecordSource,
   accountId: string,
   scope: RecordScope,
   pause: () => Promise<void> = nextTurn,
 ): AsyncGenerator<{ favorites: RecordFavorite[] } | { chats: RecordChat[] }> {
   const jids = new Set<string>();
   for (let after = ''; ;) {
-    const page = reader.favorites(accountId, scope, after, sliceSize);
+    const page = await reader.favorites(accountId, scope, after, sliceSize);
     if (page.length === 0) break;
     for (const f of page) jids.add(f.chatJid);
     yield { favorites: page.map(({ key: _key, ...favorite }) => favorite) };
@@ -41,7 +67,7 @@ export async function* accountRecord(
   const chats = [...jids].sort();
   for (let at = 0; at < chats.length; at += sliceSize) {
     await pause();
-    yield { chats: reader.chats(accountId, chats.slice(at, at + sliceSize)) };
+    yield { chats: await reader.chats(accountId, chats.slice(at, at + sliceSize)) };
   }
 }
 
@@ -50,12 +76,12 @@ export async function* accountRecord(
  * in as it goes.
  */
 export async function* accountsJson(
-  reader: FavoritesRecordReader,
+  reader: RecordSource,
   scope: RecordScope,
   counts: RecordCounts = { accounts: 0, chats: 0, messages: 0 },
   pause: () => Promise<void> = nextTurn,
 ): AsyncGenerator<string> {
-  for (const [i, account] of reader.accounts(scope).entries()) {
+  for (const [i, account] of (await reader.accounts(scope)).entries()) {
     counts.accounts++;
     yield accountStart(account, i === 0);
     let section: 'favorites' | 'chats' = 'favorites';

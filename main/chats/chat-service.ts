@@ -1,52 +1,39 @@
-import { createHash } from 'node:crypto';
 import type { ChatRow, Page } from '../../preload/contract.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-
-/** Contacts written per transaction by refresh() (~1 ms each on an idle machine). */
-const saveSliceSize = 200;
-
-/**
- * How saveContacts stores a contact (columns, search key). Part of the address book's fingerprint, so a
- * change to it makes the next refresh rewrite every contact instead of skipping an unchanged book.
- */
-const contactsFormat = 1;
+import type { Store } from '../store/store-client.ts';
 
 /** The chat list: the store answers every read; refresh() fills it from the address book. */
 export class ChatService {
   private readonly session: SessionService;
-  private readonly chats: ChatsRepo;
+  private readonly store: Store;
   private readonly emit: EventSink;
   /** Per account, the refresh running or queued last. */
   private readonly refreshing = new Map<string, Promise<{ count: number }>>();
 
-  constructor(deps: { session: SessionService; chats: ChatsRepo; emit: EventSink }) {
+  constructor(deps: { session: SessionService; store: Store; emit: EventSink }) {
     this.session = deps.session;
-    this.chats = deps.chats;
+    this.store = deps.store;
     this.emit = deps.emit;
   }
 
   /** The chat on screen, per account: its unread count stays 0 while it is shown. */
   private readonly viewed = new Map<string, string>();
 
-  page(offset: number, limit: number, query?: string): Page<ChatRow> {
-    return this.chats.page(this.session.requireContext().accountId, offset, limit, query);
+  page(offset: number, limit: number, query?: string): Promise<Page<ChatRow>> {
+    return this.store.call('chats.page', this.session.requireContext().accountId, offset, limit, query);
   }
 
   /** The renderer shows `chatJid` (null: no chat): its unread count is cleared, on this computer only. */
-  viewing(chatJid: string | null): null {
+  async viewing(chatJid: string | null): Promise<null> {
     const { accountId } = this.session.requireContext();
     if (chatJid === null) {
       this.viewed.delete(accountId);
       return null;
     }
     this.viewed.set(accountId, chatJid);
-    if ((this.chats.get(accountId, chatJid)?.unread ?? 0) > 0) {
-      this.chats.clearUnread(accountId, chatJid);
-      this.emit('chats:changed', null);
-    }
+    if (await this.store.call('chats.markRead', accountId, chatJid)) this.emit('chats:changed', null);
     return null;
   }
 
@@ -72,23 +59,21 @@ export class ChatService {
   }
 
   private async refreshNow(ctx: AccountContext): Promise<{ count: number }> {
-    const contacts = await ctx.client.contacts(ctx.instance.name);
-    // An address book the same as last time (most refreshes) writes nothing: comparing 10,000 rows with
-    // their stored selves cost ~50 store calls of up to 4 ms each.
-    const fingerprint = createHash('sha256')
-      .update(`${contactsFormat}\n${JSON.stringify(contacts)}`)
-      .digest('base64');
-    if (this.chats.contactsFingerprint(ctx.accountId) === fingerprint) return { count: contacts.length };
-    // Saved a slice at a time, yielding between slices: one 10,000-contact transaction held the main process
-    // for ~55 ms, and every IPC call (the list's own first page among them) waited behind it. The upserts
-    // only add or update rows, so a refresh cut short leaves nothing a later one does not complete.
-    for (let at = 0; at < contacts.length; at += saveSliceSize) {
-      if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      this.chats.saveContacts(ctx.accountId, contacts.slice(at, at + saveSliceSize));
-    }
+    // The answer's bytes go to the store worker, which parses and fingerprints the book there: at 100,000
+    // contacts that took main hundreds of milliseconds (see main/store/address-book.ts).
+    const answer = await ctx.client.contactsAnswer(ctx.instance.name);
+    const book = await this.store.call('chats.readAddressBook', ctx.accountId, answer.body);
+    if (book.kind === 'notAddressBook') throw ctx.client.failureOf(answer.status, book.envelope);
+    // An address book the same as last time (most refreshes) writes nothing.
+    if (book.kind === 'unchanged') return { count: book.count };
+    // Saved a slice per store call: one 10,000-contact transaction held the store for ~55 ms, and every call
+    // (the list's own first page among them) waited behind it. The upserts only add or update rows, so a
+    // refresh cut short leaves nothing a later one does not complete.
+    for (let i = 0; i < book.slices; i++)
+      await this.store.call('chats.saveAddressBookSlice', ctx.accountId, i);
     // Only once every slice is in: a refresh cut short is completed by the next one.
-    this.chats.setContactsFingerprint(ctx.accountId, fingerprint);
+    await this.store.call('chats.finishAddressBook', ctx.accountId);
     this.emit('chats:changed', null);
-    return { count: contacts.length };
+    return { count: book.count };
   }
 }

@@ -1,15 +1,13 @@
 import type { ChatRow, FavoriteMessageRow, FavoriteTarget, Page } from '../../preload/contract.ts';
 import { fail } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import type { OutboxService } from '../sync/outbox-service.ts';
 
 export interface FavoritesServiceDeps {
   session: SessionService;
   outbox: OutboxService;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
+  store: Store;
 }
 
 /**
@@ -25,41 +23,57 @@ export class FavoritesService {
     this.deps = deps;
   }
 
-  set(target: FavoriteTarget, favorite: boolean): { queued: boolean } {
+  /**
+   * Toggles and undos run one after another, in the order they were asked, as they did when the store was
+   * on main: an undo pressed right after a star undoes that star, even if its commit is not done yet.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  /** Resolves once the choice and its outbox entry are committed to disk: only then is it "queued". */
+  set(target: FavoriteTarget, favorite: boolean): Promise<{ queued: boolean }> {
     const { accountId } = this.deps.session.requireContext();
-    this.requireKnown(accountId, target);
-    const before = this.deps.outbox.want(accountId, target, favorite);
-    if (before !== favorite) this.lastToggle = { accountId, target, before };
-    return { queued: true };
+    return this.inTurn(async () => {
+      await this.requireKnown(accountId, target);
+      const before = await this.deps.outbox.want(accountId, target, favorite);
+      if (before !== favorite) this.lastToggle = { accountId, target, before };
+      return { queued: true };
+    });
   }
 
-  undo(): { undone: boolean } {
+  undo(): Promise<{ undone: boolean }> {
     const { accountId } = this.deps.session.requireContext();
-    const last = this.lastToggle;
-    if (!last || last.accountId !== accountId) return { undone: false };
-    this.lastToggle = null;
-    this.deps.outbox.want(accountId, last.target, last.before);
-    return { undone: true };
+    return this.inTurn(async () => {
+      const last = this.lastToggle;
+      if (!last || last.accountId !== accountId) return { undone: false };
+      this.lastToggle = null;
+      await this.deps.outbox.want(accountId, last.target, last.before);
+      return { undone: true };
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const mine = this.turn.then(work, work);
+    this.turn = mine.catch(() => undefined);
+    return mine;
   }
 
   canUndo(accountId: string): boolean {
     return this.lastToggle?.accountId === accountId;
   }
 
-  chats(offset: number, limit: number): Page<ChatRow> {
-    return this.deps.chats.favorites(this.deps.session.requireContext().accountId, offset, limit);
+  chats(offset: number, limit: number): Promise<Page<ChatRow>> {
+    const { accountId } = this.deps.session.requireContext();
+    return this.deps.store.call('chats.favorites', accountId, offset, limit);
   }
 
-  messages(offset: number, limit: number): Page<FavoriteMessageRow> {
-    return this.deps.messages.favorites(this.deps.session.requireContext().accountId, offset, limit);
+  messages(offset: number, limit: number): Promise<Page<FavoriteMessageRow>> {
+    const { accountId } = this.deps.session.requireContext();
+    return this.deps.store.call('messages.favorites', accountId, offset, limit);
   }
 
   /** Only what the user can see can be starred: a chat or message held in the store. */
-  private requireKnown(accountId: string, target: FavoriteTarget): void {
-    const known =
-      target.kind === 'chat'
-        ? this.deps.chats.get(accountId, target.chatJid) !== null
-        : this.deps.messages.get(accountId, target.messageId)?.chatJid === target.chatJid;
-    if (!known) throw fail('unknownTarget', { target: target.kind });
+  private async requireKnown(accountId: string, target: FavoriteTarget): Promise<void> {
+    if (!(await this.deps.store.call('favorites.isKnown', accountId, target)))
+      throw fail('unknownTarget', { target: target.kind });
   }
 }

@@ -5,8 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { AccountContext } from '../session/account-context.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import { fullJitterBackoff } from '../sync/backoff.ts';
 import type { Connectivity } from '../sync/connectivity.ts';
 import { WakeSignal } from '../sync/wake-signal.ts';
@@ -19,8 +18,7 @@ const silenceLimitMs = 90_000;
 
 export interface LiveServiceDeps {
   session: SessionService;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
+  store: Store;
   clock: Clock;
   emit: EventSink;
   /** Whether RyzeAPI answers: part of what the user is shown, and the cue to retry at once. */
@@ -165,36 +163,28 @@ export class LiveService {
   }
 
   private onMessage(ctx: AccountContext, data: Record<string, unknown>): void {
-    try {
-      this.storeMessage(ctx, data);
-    } catch (error) {
+    this.storeMessage(ctx, data).catch((error: unknown) => {
       // A socket handler has no caller to report to: a store failure (a full disk, say) would otherwise be
-      // an uncaught exception in main. It is logged, and the socket keeps going.
+      // an unhandled rejection in main. It is logged, and the socket keeps going.
       this.deps.onStoreFailure?.(error);
-    }
+    });
   }
 
-  private storeMessage(ctx: AccountContext, data: Record<string, unknown>): void {
+  /** Frames are stored in the order they came: the store answers calls in the order they were sent. */
+  private async storeMessage(ctx: AccountContext, data: Record<string, unknown>): Promise<void> {
     const message = parseExchangeEvent(data);
     if (!message) return;
     const number = numberOf(message.chatJid);
-    const known = this.deps.chats.get(ctx.accountId, message.chatJid);
-    const name =
-      known?.displayName ??
-      (message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid);
-    const added = this.deps.messages.save(ctx.accountId, [message]);
+    // The name for a chat the store does not know yet (the store keeps the one it knows).
+    const name = message.chatName || (!message.fromMe ? message.senderName : '') || number || message.chatJid;
+    // Counted unread unless it is the user's own or its chat is on screen (and only if it is new).
+    const countUnread = !message.fromMe && !this.deps.isViewing?.(ctx.accountId, message.chatJid);
+    await this.deps.store.call('messages.saveLive', ctx.accountId, message, name, countUnread);
     // A frame without text (trimmed by the server) or a media frame without the file's details: the stored
     // snapshot has them.
     const media = message.type !== 'text';
     if (!message.text || (media && message.media?.size == null))
       void this.rehydrate(ctx, message.id, message.chatJid);
-    const unread = added > 0 && !message.fromMe && !this.deps.isViewing?.(ctx.accountId, message.chatJid);
-    this.deps.chats.noteActivity(
-      ctx.accountId,
-      { jid: message.chatJid, displayName: name, number },
-      { at: message.timestamp, preview: message.text, type: message.type },
-      unread ? 1 : 0,
-    );
     this.deps.emit('messages:changed', { chatJid: message.chatJid });
     this.deps.emit('chats:changed', null);
   }
@@ -204,8 +194,7 @@ export class LiveService {
     try {
       const full = await ctx.client.getMessage(ctx.instance.name, id);
       if (!full) return;
-      this.deps.messages.fill(ctx.accountId, { ...full, id });
-      this.deps.chats.notePreview(ctx.accountId, chatJid, full.timestamp, full.text, full.type);
+      await this.deps.store.call('messages.fill', ctx.accountId, { ...full, id }, chatJid);
       this.deps.emit('messages:changed', { chatJid });
       this.deps.emit('chats:changed', null);
     } catch {
@@ -217,7 +206,9 @@ export class LiveService {
     const state = parseConnectionState(data.state);
     const current = this.deps.session.context;
     if (!current || current.accountId !== ctx.accountId) return;
-    this.deps.session.updateInstance(ctx.accountId, { ...current.instance, state });
+    this.deps.session
+      .updateInstance(ctx.accountId, { ...current.instance, state })
+      .catch((error: unknown) => this.deps.onStoreFailure?.(error));
     this.deps.emit('connection:changed', this.status());
     if (state === 'connected') this.deps.onInstanceConnected(ctx.accountId);
   }

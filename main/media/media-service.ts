@@ -1,7 +1,7 @@
 import { maxMediaBytes, type MediaFile } from '../../preload/contract.ts';
 import { fail, type AppFailure } from '../core/app-error.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import type { MediaCache } from './media-cache.ts';
 
 /**
@@ -11,13 +11,13 @@ import type { MediaCache } from './media-cache.ts';
  */
 export class MediaService {
   private readonly session: SessionService;
-  private readonly messages: MessagesRepo;
+  private readonly store: Store;
   private readonly cache: MediaCache;
   private readonly opening = new Map<string, Promise<MediaFile>>();
 
-  constructor(deps: { session: SessionService; messages: MessagesRepo; cache: MediaCache }) {
+  constructor(deps: { session: SessionService; store: Store; cache: MediaCache }) {
     this.session = deps.session;
-    this.messages = deps.messages;
+    this.store = deps.store;
     this.cache = deps.cache;
   }
 
@@ -34,17 +34,17 @@ export class MediaService {
 
   private async load(chatJid: string, messageId: string): Promise<MediaFile> {
     const ctx = this.session.requireContext();
-    const message = this.messages.get(ctx.accountId, messageId);
+    const message = await this.store.call('messages.get', ctx.accountId, messageId);
     if (!message || message.chatJid !== chatJid || !message.media) {
       throw fail('noMediaFile');
     }
     const fileName = message.media.fileName;
     if ((message.media.size ?? 0) > maxMediaBytes) throw tooLarge(message.media.size ?? 0);
-    const cached = this.cache.get(ctx.accountId, messageId);
+    const cached = await this.cache.get(ctx.accountId, messageId);
     if (cached) return toFile(cached.mimeType, cached.bytes, fileName);
     const got = await ctx.client.mediaBase64(ctx.instance.name, messageId);
     if (got.bytes.length > maxMediaBytes) throw tooLarge(got.bytes.length);
-    this.cache.put(ctx.accountId, messageId, got);
+    await this.cache.put(ctx.accountId, messageId, got);
     return toFile(got.mimeType, got.bytes, fileName);
   }
 }

@@ -1,9 +1,8 @@
-import { numberOf, type ApiMessage } from '../api/parse.ts';
+import type { ApiMessage } from '../api/parse.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import { historyPageSize } from './message-service.ts';
 
 /** The chats caught up on start and reconnect: those active most recently. */
@@ -16,8 +15,7 @@ const userShare = 0.5;
 const minIntervalMs = 10_000;
 
 export interface CatchUpDeps {
-  chats: ChatsRepo;
-  messages: MessagesRepo;
+  store: Store;
   clock: Clock;
   emit: EventSink;
   /** Whether the chat is on screen now: its new messages are read, not unread. */
@@ -56,22 +54,20 @@ export class CatchUp {
   }
 
   private async catchUp(ctx: AccountContext): Promise<void> {
-    for (const chat of this.deps.chats.mostRecentlyActive(ctx.accountId, catchUpChats)) {
+    const { accountId } = ctx;
+    for (const chat of await this.deps.store.call('chats.mostRecentlyActive', accountId, catchUpChats)) {
       const fetched = await this.newestOf(ctx, chat.jid, chat.lastActivity);
       if (fetched === null) return;
       if (fetched.length === 0) continue;
-      const { accountId } = ctx;
-      const unseen = fetched.filter((m) => !m.fromMe && !this.deps.messages.get(accountId, m.id));
-      this.deps.messages.save(accountId, fetched);
-      const newest = fetched[0] as ApiMessage;
-      const known = this.deps.chats.get(accountId, chat.jid);
-      this.deps.chats.noteActivity(
+      // One store call and one transaction: which are new, the messages, the chat's activity and unread count.
+      const unseen = await this.deps.store.call(
+        'messages.saveCaughtUp',
         accountId,
-        { jid: chat.jid, displayName: known?.displayName ?? chat.jid, number: numberOf(chat.jid) },
-        { at: newest.timestamp, preview: newest.text, type: newest.type },
-        this.deps.isViewing(accountId, chat.jid) ? 0 : unseen.length,
+        chat.jid,
+        fetched,
+        !this.deps.isViewing(accountId, chat.jid),
       );
-      if (unseen.length > 0) this.deps.emit('messages:changed', { chatJid: chat.jid });
+      if (unseen > 0) this.deps.emit('messages:changed', { chatJid: chat.jid });
       this.deps.emit('chats:changed', null);
     }
   }

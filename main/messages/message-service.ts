@@ -1,10 +1,8 @@
 import type { MessageRow, Page } from '../../preload/contract.ts';
-import { numberOf } from '../api/parse.ts';
+import type { ApiMessage } from '../api/parse.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import type { HistoryResume } from '../store/history-resume.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
+import type { Store } from '../store/store-client.ts';
 
 /** History is fetched in pages of this many messages (the API's default, API.md §6.3). */
 export const historyPageSize = 50;
@@ -12,33 +10,23 @@ export const historyPageSize = 50;
 /** Messages of a chat: read from the store, filled backwards from the API as the user scrolls up. */
 export class MessageService {
   private readonly session: SessionService;
-  private readonly chats: ChatsRepo;
-  private readonly messages: MessagesRepo;
+  private readonly store: Store;
   private readonly emit: EventSink;
-  private readonly resume: HistoryResume;
   private readonly loading = new Map<string, Promise<{ added: number; reachedStart: boolean }>>();
 
-  constructor(deps: {
-    session: SessionService;
-    chats: ChatsRepo;
-    messages: MessagesRepo;
-    resume: HistoryResume;
-    emit: EventSink;
-  }) {
+  constructor(deps: { session: SessionService; store: Store; emit: EventSink }) {
     this.session = deps.session;
-    this.chats = deps.chats;
-    this.messages = deps.messages;
-    this.resume = deps.resume;
+    this.store = deps.store;
     this.emit = deps.emit;
   }
 
-  page(chatJid: string, offset: number, limit: number): Page<MessageRow> {
-    return this.messages.page(this.session.requireContext().accountId, chatJid, offset, limit);
+  page(chatJid: string, offset: number, limit: number): Promise<Page<MessageRow>> {
+    return this.store.call('messages.page', this.session.requireContext().accountId, chatJid, offset, limit);
   }
 
   /** Where a message is, so the list can go straight to it (a search hit, a favorite). */
-  locate(chatJid: string, messageId: string): { index: number | null; total: number } {
-    return this.messages.locate(this.session.requireContext().accountId, chatJid, messageId);
+  locate(chatJid: string, messageId: string): Promise<{ index: number | null; total: number }> {
+    return this.store.call('messages.locate', this.session.requireContext().accountId, chatJid, messageId);
   }
 
   /** Fetches the page before the oldest message held. Concurrent calls for one chat share one request. */
@@ -55,42 +43,32 @@ export class MessageService {
 
   private async fetchOlder(chatJid: string): Promise<{ added: number; reachedStart: boolean }> {
     const ctx = this.session.requireContext();
-    if (this.messages.reachedStart(ctx.accountId, chatJid)) return { added: 0, reachedStart: true };
+    const state = await this.store.call('messages.historyState', ctx.accountId, chatJid);
+    if (state.reachedStart) return { added: 0, reachedStart: true };
     // Usually below the oldest message held; for a chat holding restored or imported messages, from where
     // paging from the newest got to (see HistoryResume).
-    const resume = this.resume.get(ctx.accountId, chatJid);
-    const oldest =
-      resume === undefined
-        ? (this.messages.oldestTimestamp(ctx.accountId, chatJid) ?? undefined)
-        : (resume ?? undefined);
+    const oldest = state.before ?? undefined;
+    // Each page is one store call and one transaction: its messages, whether the chat's first message is
+    // now held, where paging resumes, and (for a chat's newest page) the chat's latest activity.
+    const save = (messages: ApiMessage[]) =>
+      this.store.call(
+        'messages.saveHistoryPage',
+        ctx.accountId,
+        chatJid,
+        messages,
+        messages.length < historyPageSize,
+        { noteNewest: oldest === undefined, resuming: state.resuming },
+      );
     let page = await ctx.client.history(ctx.instance.name, chatJid, historyPageSize, oldest);
-    let added = this.messages.save(ctx.accountId, page.messages);
+    let added = await save(page.messages);
     // `to` is inclusive: a full page made only of messages already held (many sharing the boundary
     // second) would repeat forever, so step just past the boundary once.
     if (added === 0 && page.messages.length === historyPageSize && oldest !== undefined) {
       page = await ctx.client.history(ctx.instance.name, chatJid, historyPageSize, oldest - 1);
-      added = this.messages.save(ctx.accountId, page.messages);
+      added = await save(page.messages);
     }
     const reachedStart = page.messages.length < historyPageSize;
-    if (reachedStart) this.messages.markReachedStart(ctx.accountId, chatJid);
-    if (resume !== undefined) {
-      const times = page.messages.map((m) => m.timestamp);
-      this.resume.advance(ctx.accountId, chatJid, times.length ? Math.min(...times) : null, reachedStart);
-    }
-    const newest = page.messages[0];
-    if (newest && oldest === undefined) {
-      const known = this.chats.get(ctx.accountId, chatJid);
-      this.chats.noteActivity(
-        ctx.accountId,
-        {
-          jid: chatJid,
-          displayName: known?.displayName ?? (numberOf(chatJid) || chatJid),
-          number: numberOf(chatJid),
-        },
-        { at: newest.timestamp, preview: newest.text, type: newest.type },
-      );
-      this.emit('chats:changed', null);
-    }
+    if (page.messages.length > 0 && oldest === undefined) this.emit('chats:changed', null);
     if (added > 0) this.emit('messages:changed', { chatJid });
     return { added, reachedStart };
   }

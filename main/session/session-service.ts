@@ -15,18 +15,17 @@ import type { EventSink } from '../core/event-sink.ts';
 import { RecentSecrets } from '../secrets/recent-secrets.ts';
 import type { TokenVault } from '../secrets/token-vault.ts';
 import { checkBaseUrl, ryzeApiBaseUrl } from '../../preload/base-url.ts';
-import type { AccountRecord, AccountsRepo } from '../store/accounts-repo.ts';
+import type { AccountRecord } from '../store/accounts-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import { accountIdOf, type AccountContext } from './account-context.ts';
 
 export interface SessionServiceDeps {
-  accounts: AccountsRepo;
+  store: Store;
   vault: TokenVault;
   clock: Clock;
   emit: EventSink;
   fetch?: typeof fetch;
   reachability?: RyzeClientOptions['reachability'];
-  /** What to tell the user about the store, when it had to be moved aside at start. */
-  storeNotice?: AppNotice | null;
   /** Told what the keychain said when it could not be used (the window gets only the error's code). */
   onKeychainFailure?: (error: unknown) => void;
   /**
@@ -64,6 +63,8 @@ export class SessionService {
   private readonly budgets = new Map<string, RateBudget>();
   /** Tokens typed into the sign-in form, from the moment they arrive until minutes after they are dropped. */
   private readonly typed: RecentSecrets;
+  /** What to tell the user about the store (moved aside, or could not be opened), once it is known. */
+  private storeNotice: AppNotice | null = null;
 
   constructor(deps: SessionServiceDeps) {
     this.deps = deps;
@@ -84,11 +85,11 @@ export class SessionService {
    * without asking the user anything. Run again (retryKeychain) once the user unlocked the keychain.
    */
   async restore(): Promise<Session> {
-    const lastId = this.deps.accounts.currentId();
+    const lastId = await this.deps.store.call('accounts.currentId');
     // An address the policy now refuses is never sent the token again: that account stays signed out.
-    const accounts = this.deps.accounts
-      .all()
-      .filter((a) => !this.signedIn.has(a.id) && checkBaseUrl(a.baseUrl).ok);
+    const accounts = (await this.deps.store.call('accounts.all')).filter(
+      (a) => !this.signedIn.has(a.id) && checkBaseUrl(a.baseUrl).ok,
+    );
     let read = 0;
     let checked = false;
     try {
@@ -112,7 +113,7 @@ export class SessionService {
     }
     const shown =
       this.active ?? ((lastId && this.signedIn.get(lastId)) || this.signedIn.values().next().value || null);
-    this.show(shown);
+    await this.show(shown);
     if (!this.keychain.available && this.keychain.waiting > 0) this.watchKeychain();
     return this.snapshot();
   }
@@ -145,9 +146,14 @@ export class SessionService {
     return this.restore();
   }
 
+  /** What the window should say about the local store (set once the store worker has opened it, or failed to). */
+  setStoreNotice(notice: AppNotice | null): void {
+    this.storeNotice = notice;
+  }
+
   snapshot(): Session {
     const a = this.active;
-    const storeNotice = this.deps.storeNotice ?? null;
+    const storeNotice = this.storeNotice;
     return a
       ? {
           signedIn: true,
@@ -160,21 +166,23 @@ export class SessionService {
       : { signedIn: false, keychain: this.keychain, storeNotice };
   }
 
-  /** The signed-in accounts, for the account switcher. */
-  list(pendingOf: (accountId: string) => number): AccountSummary[] {
-    return [...this.signedIn.values()].map((c) => ({
+  /** The signed-in accounts, for the account switcher; `pendingOf` counts each one's waiting changes. */
+  async list(pendingOf: (accountIds: string[]) => Promise<number[]>): Promise<AccountSummary[]> {
+    const contexts = [...this.signedIn.values()];
+    const pending = await pendingOf(contexts.map((c) => c.accountId));
+    return contexts.map((c, i) => ({
       accountId: c.accountId,
       baseUrl: c.baseUrl,
       instance: c.instance,
       active: c.accountId === this.active?.accountId,
-      pending: pendingOf(c.accountId),
+      pending: pending[i] ?? 0,
     }));
   }
 
-  switchTo(accountId: string): Session {
+  async switchTo(accountId: string): Promise<Session> {
     const context = this.signedIn.get(accountId);
     if (!context) throw fail('accountNotSignedIn');
-    this.show(context);
+    await this.show(context);
     return this.snapshot();
   }
 
@@ -208,7 +216,7 @@ export class SessionService {
     try {
       instances = (await client.listInstances()).filter((i) => i.name !== '');
     } catch (error) {
-      throw this.isKnownServer(baseUrl) ? error : withoutServerWords(error);
+      throw (await this.isKnownServer(baseUrl)) ? error : withoutServerWords(error);
     } finally {
       // Kept for redaction from now on, counted from when the answer came.
       this.typed.add(token);
@@ -257,22 +265,29 @@ export class SessionService {
     this.signedIn.delete(active.accountId);
     if (removeLocalData) await this.deps.removeLocalData?.(active.accountId);
     const next = this.signedIn.values().next().value ?? null;
-    if (!next) this.deps.accounts.setCurrent(null);
-    this.show(next);
+    if (!next) await this.deps.store.call('accounts.setCurrent', null);
+    await this.show(next);
     return this.snapshot();
   }
 
-  /** Keeps an account's connection state fresh (from the API or live events). */
-  updateInstance(accountId: string, instance: InstanceSummary): void {
+  /**
+   * Keeps an account's connection state fresh (from the API or live events): at once in memory and on
+   * screen, then in the store (resolves once saved).
+   */
+  async updateInstance(accountId: string, instance: InstanceSummary): Promise<void> {
     const context = this.signedIn.get(accountId);
     if (!context) return;
     const updated = { ...context, instance };
     this.signedIn.set(accountId, updated);
-    this.deps.accounts.save({ id: accountId, baseUrl: context.baseUrl, instance }, this.deps.clock.now());
     if (this.active?.accountId === accountId) {
       this.active = updated;
       this.deps.emit('session:changed', this.snapshot());
     }
+    await this.deps.store.call(
+      'accounts.save',
+      { id: accountId, baseUrl: context.baseUrl, instance },
+      this.deps.clock.now(),
+    );
   }
 
   private async addAccount(baseUrl: string, token: string, instance: InstanceSummary): Promise<void> {
@@ -289,30 +304,28 @@ export class SessionService {
       throw error;
     }
     const record: AccountRecord = { id: accountId, baseUrl, instance };
-    this.deps.accounts.save(record, this.deps.clock.now());
+    await this.deps.store.call('accounts.save', record, this.deps.clock.now());
     const context = this.contextFor(record, token);
     this.signedIn.set(accountId, context);
-    this.show(context);
+    await this.show(context);
     this.deps.onSignedIn?.(accountId);
   }
 
-  private show(context: AccountContext | null): void {
+  private async show(context: AccountContext | null): Promise<void> {
     this.active = context;
     // Remember the shown account; with none (keychain locked, say) keep the memory for the next start.
-    if (context) this.deps.accounts.setCurrent(context.accountId);
+    if (context) await this.deps.store.call('accounts.setCurrent', context.accountId);
     this.deps.onAccountsChange(context, [...this.signedIn.values()]);
     this.deps.emit('session:changed', this.snapshot());
   }
 
   /** RyzeAPI itself, or a server an account on this computer signed in to. */
-  private isKnownServer(baseUrl: string): boolean {
-    return (
-      baseUrl === ryzeApiBaseUrl ||
-      this.deps.accounts.all().some((a) => {
-        const check = checkBaseUrl(a.baseUrl);
-        return check.ok && check.url === baseUrl;
-      })
-    );
+  private async isKnownServer(baseUrl: string): Promise<boolean> {
+    if (baseUrl === ryzeApiBaseUrl) return true;
+    return (await this.deps.store.call('accounts.all')).some((a) => {
+      const check = checkBaseUrl(a.baseUrl);
+      return check.ok && check.url === baseUrl;
+    });
   }
 
   private contextFor(account: AccountRecord, token: string): AccountContext {

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { FavoriteTarget } from '../../preload/contract.ts';
 import { numberOf, type ApiMessage } from '../api/parse.ts';
-import type { FavoritesFile, RecordFavorite } from '../backup/favorites-file.ts';
+import { newestReadableBackup } from '../backup/backup-folder.ts';
+import { targetOf, type FavoritesFile } from '../backup/favorites-file.ts';
 import { accountIdOf } from '../session/account-context.ts';
 import { AccountsRepo } from './accounts-repo.ts';
 import { ChatsRepo } from './chats-repo.ts';
@@ -18,10 +18,34 @@ export interface RestoredCounts {
   targets: number;
 }
 
-export function targetOf(favorite: RecordFavorite): FavoriteTarget {
-  return favorite.kind === 'chat'
-    ? { kind: 'chat', chatJid: favorite.chatJid }
-    : { kind: 'message', chatJid: favorite.chatJid, messageId: favorite.messageId ?? '' };
+/** What restoring the newest backup came to, for main to log and tell the user. */
+export interface RestoreReport {
+  /** Backups passed over as unreadable, newest first, with why. */
+  passedOver: Array<{ name: string; problem: string }>;
+  /** The backup restored from, with what came back; null when none was readable or it failed. */
+  restored: (RestoredCounts & { name: string; backupAt: number }) | null;
+  /** Why the newest readable backup could not be taken in. */
+  error: string | null;
+}
+
+/**
+ * After the store was found unreadable and started anew: fills it from the newest backup in `folder`
+ * that reads (restoreFromBackup). Run in the store worker, which reads the files; main logs the report.
+ */
+export function restoreFromNewestBackup(db: DatabaseSync, folder: string, now: number): RestoreReport {
+  const passedOver: RestoreReport['passedOver'] = [];
+  const newest = newestReadableBackup(folder, (name, problem) => passedOver.push({ name, problem }));
+  if (!newest) return { passedOver, restored: null, error: null };
+  try {
+    const counts = restoreFromBackup(db, newest.file, now);
+    return {
+      passedOver,
+      restored: { ...counts, name: newest.entry.name, backupAt: newest.entry.at },
+      error: null,
+    };
+  } catch (error) {
+    return { passedOver, restored: null, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**

@@ -2,13 +2,10 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AppError, FailedChange, FavoriteTarget } from '../../preload/contract.ts';
 import { transaction } from './database.ts';
 import { storedError } from './row-failure.ts';
+import { targetKey } from '../favorites/target-key.ts';
 
 /** favorites.confirmed while a call may have reached the server without its answer reaching us. */
 const unknownState = -1;
-
-export function targetKey(target: FavoriteTarget): string {
-  return target.kind === 'chat' ? `chat:${target.chatJid}` : `message:${target.messageId}`;
-}
 
 /** A favorite taken in from a backup or an import. */
 export interface AdoptedFavorite {

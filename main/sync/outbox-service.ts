@@ -4,16 +4,18 @@ import type { Clock } from '../core/clock.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { AdoptedFavorite, OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
+import type { AdoptedFavorite, OutboxEntry } from '../store/outbox-repo.ts';
+import type { ImportedRows } from '../store/imported-rows.ts';
+import type { Store } from '../store/store-client.ts';
 import type { Connectivity } from './connectivity.ts';
 import { assumedCallMs, OutboxWorker } from './outbox-worker.ts';
 
 export interface OutboxServiceDeps {
-  repo: OutboxRepo;
+  store: Store;
   clock: Clock;
   connectivity: Pick<Connectivity, 'isOnline' | 'onChange'>;
   emit: EventSink;
-  log: Pick<RotatingLog, 'info' | 'warn'>;
+  log: Pick<RotatingLog, 'info' | 'warn' | 'error'>;
   /** The account on screen: only its status and rows are pushed to the window. */
   shownAccount: () => string | null;
   /** Whether the last toggle of `accountId` can be undone (the favorites service remembers it). */
@@ -39,41 +41,61 @@ export class OutboxService {
   private readonly retiring = new Map<string, Promise<void>>();
   private readonly progressListeners = new Set<() => void>();
   private readonly refusedListeners = new Set<(refused: RefusedChange) => void>();
+  /**
+   * Changes waiting in every signed-in account, as of the last progress report: the shell reads it
+   * synchronously (badge, "never restart while sending"), and the store is a message away.
+   */
+  private lastPendingTotal = 0;
 
   constructor(deps: OutboxServiceDeps) {
     this.deps = deps;
     deps.connectivity.onChange((online) => {
-      if (online) this.releaseAll('online');
-      else this.progress();
+      if (online) void this.releaseAll('online');
+      else void this.progress();
     });
   }
 
-  /** Commits the user's choice with its outbox entry (durably) and starts sending. Returns the state before. */
-  want(accountId: string, target: FavoriteTarget, favorite: boolean): boolean {
-    const before = this.deps.repo.setWanted(accountId, target, favorite, this.deps.clock.now());
+  /**
+   * Commits the user's choice with its outbox entry (durably: resolves once the store worker's commit is
+   * on disk) and starts sending. Returns the state before.
+   */
+  async want(accountId: string, target: FavoriteTarget, favorite: boolean): Promise<boolean> {
+    const before = await this.deps.store.call(
+      'outbox.setWanted',
+      accountId,
+      target,
+      favorite,
+      this.deps.clock.now(),
+    );
     this.rowChanged(accountId, target);
     this.workers.get(accountId)?.wake();
-    this.progress();
+    await this.progress();
     return before;
   }
 
   /**
-   * Stars what an import brought in, committed (durably, with `alsoWrite`: the rows they need to be
-   * shown) before anyone is told; then they are sent like any other change. See OutboxRepo.starImported.
+   * Stars what an import brought in, committed (durably, with `rows`: what they need to be shown) in one
+   * store operation before anyone is told; then they are sent like any other change. See OutboxRepo.starImported.
    */
-  importStars(
+  async importStars(
     accountId: string,
-    targets: readonly Omit<AdoptedFavorite, 'wanted'>[],
-    alsoWrite: () => void,
-  ): { starred: number; alreadyStarred: number } {
-    const result = this.deps.repo.starImported(accountId, targets, this.deps.clock.now(), alsoWrite);
+    targets: Array<Omit<AdoptedFavorite, 'wanted'>>,
+    rows: ImportedRows,
+  ): Promise<{ starred: number; alreadyStarred: number }> {
+    const result = await this.deps.store.call(
+      'favorites.import',
+      accountId,
+      targets,
+      rows,
+      this.deps.clock.now(),
+    );
     if (this.deps.shownAccount() === accountId) {
       this.deps.emit('chats:changed', null);
       const chats = new Set(targets.filter((t) => t.target.kind === 'message').map((t) => t.target.chatJid));
       for (const chatJid of chats) this.deps.emit('messages:changed', { chatJid });
     }
     this.workers.get(accountId)?.wake();
-    this.progress();
+    await this.progress();
     return result;
   }
 
@@ -96,13 +118,13 @@ export class OutboxService {
         continue;
       }
       const worker = new OutboxWorker({
-        outbox: this.deps.repo,
+        store: this.deps.store,
         clock: this.deps.clock,
         connectivity: this.deps.connectivity,
-        onProgress: () => this.progress(),
+        onProgress: () => void this.progress(),
         onSettled: (entry, outcome) => {
           this.rowChanged(context.accountId, entry.target);
-          if (outcome.cause !== 'applied') this.refused(context.accountId, entry);
+          if (outcome.cause !== 'applied') void this.refused(context.accountId, entry);
         },
         log: this.deps.log,
         ...(this.deps.random ? { random: this.deps.random } : {}),
@@ -111,7 +133,7 @@ export class OutboxService {
       // Never two senders for one account: a signed-out worker's last call is answered first.
       worker.start(context, this.retiring.get(context.accountId));
     }
-    this.progress();
+    void this.progress();
   }
 
   /**
@@ -140,9 +162,16 @@ export class OutboxService {
     return null;
   }
 
-  status(accountId: string): OutboxStatus {
+  async status(accountId: string): Promise<OutboxStatus> {
+    return this.statusOf(accountId, await this.deps.store.call('outbox.summary', accountId));
+  }
+
+  /** The status, from what the store holds for the account and what its sender is doing now. */
+  private statusOf(
+    accountId: string,
+    { pending, failed }: { pending: number; failed: FailedChange[] },
+  ): OutboxStatus {
     const worker = this.workers.get(accountId);
-    const pending = this.deps.repo.pendingCount(accountId);
     const online = this.deps.connectivity.isOnline;
     // A hold with nothing pending holds nothing back; it shows again with the next change.
     const held = pending > 0 ? (worker?.hold ?? null) : null;
@@ -153,42 +182,48 @@ export class OutboxService {
       online,
       syncing: pending > 0 && held === null && online && worker !== undefined,
       etaMs: budget ? budget.estimateMs(pending, assumedCallMs) : 0,
-      failed: this.deps.repo.failed(accountId),
+      failed,
       canUndo: this.deps.canUndo(accountId),
     };
   }
 
   /** Puts a failed change back in the queue as the user's choice. */
-  retry(accountId: string, id: number): null {
-    const target = this.deps.repo.retryFailed(accountId, id, this.deps.clock.now());
+  async retry(accountId: string, id: number): Promise<null> {
+    const target = await this.deps.store.call('outbox.retryFailed', accountId, id, this.deps.clock.now());
     if (!target) throw fail('failedChangeGone');
     this.rowChanged(accountId, target);
     const worker = this.workers.get(accountId);
     worker?.release('retryNow');
     worker?.wake();
-    this.progress();
+    await this.progress();
     return null;
   }
 
-  dismiss(accountId: string, id: number): null {
-    const queued = this.deps.repo.dismissFailed(accountId, id, this.deps.clock.now());
+  async dismiss(accountId: string, id: number): Promise<null> {
+    const queued = await this.deps.store.call('outbox.dismissFailed', accountId, id, this.deps.clock.now());
     if (queued) {
       this.rowChanged(accountId, queued);
       this.workers.get(accountId)?.wake();
     }
-    this.progress();
+    await this.progress();
     return null;
   }
 
-  pendingCount(accountId: string): number {
-    return this.deps.repo.pendingCount(accountId);
+  pendingCount(accountId: string): Promise<number> {
+    return this.deps.store.call('outbox.pendingCount', accountId);
   }
 
-  /** Changes waiting in every signed-in account (for badges, and to know when an update may restart). */
+  /** The pending count of each account, in the order given (one store call for the account switcher). */
+  pendingCounts(accountIds: string[]): Promise<number[]> {
+    return this.deps.store.call('outbox.pendingCounts', accountIds);
+  }
+
+  /**
+   * Changes waiting in every signed-in account (for badges, and to know when an update may restart), as of
+   * the last progress report; listeners of onProgress are called after it is brought up to date.
+   */
   pendingTotal(): number {
-    let total = 0;
-    for (const id of this.workers.keys()) total += this.deps.repo.pendingCount(id);
-    return total;
+    return this.lastPendingTotal;
   }
 
   onProgress(listener: () => void): () => void {
@@ -205,9 +240,9 @@ export class OutboxService {
   async idle(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const busy = [...this.workers].some(
-        ([id, w]) => w.isSending || (w.hold === null && this.deps.repo.pendingCount(id) > 0),
-      );
+      const workers = [...this.workers];
+      const counts = await this.pendingCounts(workers.map(([id]) => id));
+      const busy = workers.some(([, w], i) => w.isSending || (w.hold === null && (counts[i] ?? 0) > 0));
       if (!busy || !this.deps.connectivity.isOnline) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -219,18 +254,31 @@ export class OutboxService {
     await Promise.all([...stopping, ...this.retiring.values()]);
   }
 
-  private releaseAll(event: HoldRelease): void {
+  private releaseAll(event: HoldRelease): Promise<void> {
     for (const worker of this.workers.values()) {
       worker.release(event);
       worker.wake();
     }
-    this.progress();
+    return this.progress();
   }
 
-  private progress(): void {
-    const shown = this.deps.shownAccount();
-    if (shown !== null && this.workers.has(shown)) this.deps.emit('outbox:changed', this.status(shown));
-    for (const listener of this.progressListeners) listener();
+  /**
+   * Tells the window (the shown account's status) and the shell (the pending total) that something moved.
+   * Never throws: it follows a change that already happened, and a store that cannot be read now is logged.
+   * Reports go out in the order they were asked for (the store answers in order).
+   */
+  private async progress(): Promise<void> {
+    try {
+      const shown = this.deps.shownAccount();
+      const reported = shown !== null && this.workers.has(shown) ? shown : null;
+      const ids = [...this.workers.keys()];
+      const { shown: summary, counts } = await this.deps.store.call('outbox.report', reported, ids);
+      if (reported !== null && summary) this.deps.emit('outbox:changed', this.statusOf(reported, summary));
+      this.lastPendingTotal = counts.reduce((sum, n) => sum + n, 0);
+      for (const listener of this.progressListeners) listener();
+    } catch (error) {
+      this.deps.log.error('The outbox status could not be read', error);
+    }
   }
 
   private rowChanged(accountId: string, target: FavoriteTarget): void {
@@ -239,10 +287,15 @@ export class OutboxService {
     else this.deps.emit('messages:changed', { chatJid: target.chatJid });
   }
 
-  private refused(accountId: string, entry: OutboxEntry): void {
-    const change = this.deps.repo.failed(accountId).find((f) => targetsEqual(f.target, entry.target));
-    if (!change) return;
-    for (const listener of this.refusedListeners) listener({ accountId, change });
+  private async refused(accountId: string, entry: OutboxEntry): Promise<void> {
+    try {
+      const failed = await this.deps.store.call('outbox.failed', accountId);
+      const change = failed.find((f) => targetsEqual(f.target, entry.target));
+      if (!change) return;
+      for (const listener of this.refusedListeners) listener({ accountId, change });
+    } catch (error) {
+      this.deps.log.error('A refused change could not be read back', error);
+    }
   }
 }
 

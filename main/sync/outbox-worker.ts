@@ -3,14 +3,15 @@ import type { RateBudget } from '../api/rate-budget.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
-import type { OutboxEntry, OutboxRepo } from '../store/outbox-repo.ts';
+import type { OutboxEntry } from '../store/outbox-repo.ts';
+import type { Store } from '../store/store-client.ts';
 import { fullJitterBackoff } from './backoff.ts';
 import type { Connectivity } from './connectivity.ts';
 import { classifyAnswer, classifyFailure, outcomePolicies, type Outcome } from './favorite-outcome.ts';
 import { WakeSignal } from './wake-signal.ts';
 
 export interface OutboxWorkerDeps {
-  outbox: OutboxRepo;
+  store: Store;
   clock: Clock;
   connectivity: Pick<Connectivity, 'isOnline'>;
   /** Something the status shows changed (sending started or ended, a hold began or ended). */
@@ -23,6 +24,9 @@ export interface OutboxWorkerDeps {
 
 /** Typical round trip, for the time-left estimate only. */
 export const assumedCallMs = 150;
+
+/** The pause before sending starts over after a store call failed. */
+export const storeRetryMs = 5_000;
 
 /**
  * Sends one account's outbox, one change at a time, oldest first, within the token's rate budget. What
@@ -61,12 +65,26 @@ export class OutboxWorker {
     this.context = context;
     this.stopController = new AbortController();
     const signal = this.stopController.signal;
-    this.loop = after
-      .then(() => this.run(signal))
-      .catch((error: unknown) => {
-        // The loop only ends on stop; an unexpected store failure must not take main down.
-        this.deps.log.warn(`The outbox stopped unexpectedly: ${String(error)}`);
-      });
+    this.loop = after.then(() => this.runUntilStopped(signal));
+  }
+
+  /**
+   * The loop only ends on stop. A store call that fails (the store worker stopped and is started again, a
+   * full disk) must neither take main down nor end sending for good: the loop starts over after a pause.
+   * That is safe by the outbox's own rules: what was committed stands, and a change whose call may have
+   * gone out is still marked unknown, so its final state is sent whatever it is.
+   */
+  private async runUntilStopped(stop: AbortSignal): Promise<void> {
+    while (!stop.aborted) {
+      try {
+        await this.run(stop);
+        return;
+      } catch (error) {
+        this.deps.log.warn(`The outbox stopped unexpectedly; it starts over shortly: ${String(error)}`);
+        this.sending = false;
+        await this.deps.clock.sleep(storeRetryMs, stop);
+      }
+    }
   }
 
   /** The account's context changed (a new token after signing in again, its instance state) while it runs. */
@@ -127,24 +145,40 @@ export class OutboxWorker {
         await this.deps.clock.sleep(budgetWaitMs, wake);
         continue;
       }
-      const [entry] = this.deps.outbox.oldest(ctx.accountId, 1);
-      if (!entry) {
+      // The oldest change, marked "sending" in the same store call: if the app dies with its call in flight,
+      // the next start knows the server state is unknown.
+      const next = await this.deps.store.call('outbox.takeNext', ctx.accountId);
+      if (!next) {
         // The wait ran out with nothing left to send (the user took the change back): the hold is over.
         // (A hold only the user can end never gets here: it waits above.)
         if (hold) this.clearHold();
         await this.deps.clock.sleep(3_600_000, wake);
         continue;
       }
-      await this.send(ctx, entry, stop);
+      if (stop.aborted) {
+        // Stopped while the change was being taken: it never left, so the server holds what it held.
+        await this.deps.store.call(
+          'outbox.restoreConfirmed',
+          ctx.accountId,
+          next.entry.targetKey,
+          next.before,
+          this.deps.clock.now(),
+        );
+        return;
+      }
+      await this.send(ctx, next.entry, next.before, stop);
     }
   }
 
-  private async send(ctx: AccountContext, entry: OutboxEntry, stop: AbortSignal): Promise<void> {
+  private async send(
+    ctx: AccountContext,
+    entry: OutboxEntry,
+    before: number | null,
+    stop: AbortSignal,
+  ): Promise<void> {
     this.sending = true;
     this.deps.onProgress();
     let outcome: Outcome;
-    // Before the call: if the app dies with it in flight, the next start knows the server state is unknown.
-    const before = this.deps.outbox.markSending(ctx.accountId, entry.targetKey);
     try {
       const answer = await ctx.client.setFavorite(
         ctx.instance.name,
@@ -158,24 +192,29 @@ export class OutboxWorker {
     }
     try {
       // Recorded even while stopping: the answer is the only evidence of what the server did.
-      this.record(ctx, entry, before, outcome);
-      if (!stop.aborted) this.follow(ctx, entry, outcome);
+      await this.record(ctx, entry, before, outcome);
+      if (!stop.aborted) await this.follow(ctx, entry, outcome);
     } finally {
       this.sending = false;
       if (!stop.aborted) this.deps.onProgress();
     }
   }
 
-  private record(ctx: AccountContext, entry: OutboxEntry, before: number | null, outcome: Outcome): void {
+  private async record(
+    ctx: AccountContext,
+    entry: OutboxEntry,
+    before: number | null,
+    outcome: Outcome,
+  ): Promise<void> {
     const now = this.deps.clock.now();
     if (outcome.effect === 'applied')
-      this.deps.outbox.confirm(ctx.accountId, entry.targetKey, entry.wanted, now);
+      await this.deps.store.call('outbox.confirm', ctx.accountId, entry.targetKey, entry.wanted, now);
     else if (outcome.effect === 'notApplied')
-      this.deps.outbox.restoreConfirmed(ctx.accountId, entry.targetKey, before, now);
+      await this.deps.store.call('outbox.restoreConfirmed', ctx.accountId, entry.targetKey, before, now);
     // 'unknown': the target stays marked unknown, so the user's final choice is sent whatever it is.
   }
 
-  private follow(ctx: AccountContext, entry: OutboxEntry, outcome: Outcome): void {
+  private async follow(ctx: AccountContext, entry: OutboxEntry, outcome: Outcome): Promise<void> {
     const policy = outcomePolicies[outcome.cause];
     const now = this.deps.clock.now();
     if (policy.next !== 'retry') {
@@ -194,7 +233,7 @@ export class OutboxWorker {
       `Favorite change for ${entry.targetKey} ended ${outcome.cause} (server state ${outcome.effect}): ${error.code}${said}${detail}`,
     );
     if (policy.next === 'drop') {
-      this.deps.outbox.fail(ctx.accountId, entry, error, now, {
+      await this.deps.store.call('outbox.fail', ctx.accountId, entry, error, now, {
         targetGone: outcome.cause === 'messageNotFound' && outcome.effect === 'notApplied',
       });
       this.deps.onSettled(entry, outcome);

@@ -8,18 +8,23 @@ import {
 } from '../../preload/contract.ts';
 import { writeFileAtomically } from '../backup/atomic-file.ts';
 import { fileEnd, fileStart, type RecordChat, type RecordFavorite } from '../backup/favorites-file.ts';
-import { accountRecord, accountsJson, type RecordCounts } from '../backup/record-chunks.ts';
+import {
+  accountRecord,
+  accountsJson,
+  type RecordCounts,
+  type RecordSource,
+} from '../backup/record-chunks.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { FavoritesRecordReader, RecordScope } from '../store/favorites-record-reader.ts';
+import type { RecordScope } from '../store/favorites-record-reader.ts';
 import { byteOrderMark, csvRow } from './csv.ts';
 import { csvLabels, messageCell, spreadsheetTime } from './csv-labels.ts';
 import type { ChooseFile } from './file-request.ts';
 
 export interface FavoritesExportDeps {
   session: SessionService;
-  reader: FavoritesRecordReader;
+  reader: RecordSource;
   chooseFile: ChooseFile;
   clock: Clock;
   log: Pick<RotatingLog, 'info' | 'warn'>;
@@ -68,7 +73,7 @@ export class FavoritesExport {
     const words = csvLabels(locale);
     const chats = new Map<string, RecordChat>();
     const stars: RecordFavorite[] = [];
-    for (const account of reader.accounts(scope)) {
+    for (const account of await reader.accounts(scope)) {
       for await (const slice of accountRecord(reader, account.id, scope)) {
         if ('favorites' in slice) stars.push(...slice.favorites);
         else for (const chat of slice.chats) chats.set(chat.jid, chat);

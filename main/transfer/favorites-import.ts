@@ -9,24 +9,22 @@ import {
 } from '../../preload/contract.ts';
 import { checkBaseUrl } from '../../preload/base-url.ts';
 import { ApiFailure } from '../api/api-failure.ts';
-import { numberOf, type ApiContact, type ApiMessage } from '../api/parse.ts';
+import type { ApiContact, ApiMessage } from '../api/parse.ts';
 import {
   readFavoritesFile,
+  targetOf,
   type FileProblem,
   type RecordAccount,
   type RecordFavorite,
 } from '../backup/favorites-file.ts';
-import { nextTurn } from '../backup/record-chunks.ts';
 import { fail, toAppError } from '../core/app-error.ts';
 import type { EventSink } from '../core/event-sink.ts';
 import type { RotatingLog } from '../log/rotating-log.ts';
 import type { AccountContext } from '../session/account-context.ts';
+import { targetKey as key } from '../favorites/target-key.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { ChatsRepo } from '../store/chats-repo.ts';
-import { targetOf } from '../store/favorites-restore.ts';
-import type { HistoryResume } from '../store/history-resume.ts';
-import type { MessagesRepo } from '../store/messages-repo.ts';
-import { targetKey as key } from '../store/outbox-repo.ts';
+import type { ImportedRows } from '../store/imported-rows.ts';
+import type { Store } from '../store/store-client.ts';
 import type { OutboxService } from '../sync/outbox-service.ts';
 import type { ChooseFile } from './file-request.ts';
 
@@ -36,7 +34,7 @@ import type { ChooseFile } from './file-request.ts';
  */
 export const maxImportBytes = 20 * 1024 * 1024;
 
-/** Stars looked up in the store between two turns of the event loop. */
+/** Stars looked up in the store per store call. */
 const lookupSlice = 200;
 
 /** What the window is told for each way a file is not a favorites file this version can read. */
@@ -51,9 +49,7 @@ const problemCodes = {
 export interface FavoritesImportDeps {
   session: SessionService;
   outbox: OutboxService;
-  chats: ChatsRepo;
-  messages: MessagesRepo;
-  resume: HistoryResume;
+  store: Store;
   chooseFile: ChooseFile;
   emit: EventSink;
   log: Pick<RotatingLog, 'info' | 'warn'>;
@@ -77,7 +73,7 @@ interface Fetched {
  * file is read and checked in full before anything is written; targets this computer does not hold are
  * asked of RyzeAPI (getMessage for messages, a contact lookup for chats), within the token's shared rate
  * budget and at background priority, so the user's own clicks still go first; then everything is written
- * in one transaction and the stars are sent like any other change, one call at most each. Any refusal,
+ * in one transaction (the store worker's, see imported-rows.ts) and the stars are sent like any other change, one call at most each. Any refusal,
  * or RyzeAPI failing to answer, leaves everything as it was.
  */
 export class FavoritesImport {
@@ -156,10 +152,12 @@ export class FavoritesImport {
       const chatJid = fetched.chatOfMessage.get(target.messageId) ?? target.chatJid;
       return [{ target: { ...target, chatJid }, changedAt: star.changedAt }];
     });
-    const names = new Map(account.chats.map((c) => [c.jid, c.name]));
-    const { starred, alreadyStarred } = this.deps.outbox.importStars(ctx.accountId, targets, () =>
-      this.storeFetched(ctx.accountId, fetched, names),
-    );
+    const rows: ImportedRows = {
+      chats: fetched.chats,
+      messages: fetched.messages,
+      names: new Map(account.chats.map((c) => [c.jid, c.name])),
+    };
+    const { starred, alreadyStarred } = await this.deps.outbox.importStars(ctx.accountId, targets, rows);
     this.deps.log.info(
       `Imported ${starred} stars (${alreadyStarred} already starred, ${fetched.gone.size} no longer on the server)`,
     );
@@ -171,20 +169,18 @@ export class FavoritesImport {
    * store is looked up a slice at a time, with a turn of the event loop between slices.
    */
   private async fetchUnknown(ctx: AccountContext, stars: RecordFavorite[]): Promise<Fetched> {
-    const { chats, messages, emit } = this.deps;
+    const { store, emit } = this.deps;
     const instance = ctx.instance.name;
     const fetched: Fetched = { messages: [], chatOfMessage: new Map(), chats: [], gone: new Set() };
     const unknown: FavoriteTarget[] = [];
-    for (const [i, star] of stars.entries()) {
-      if (i > 0 && i % lookupSlice === 0) await nextTurn();
-      const target = targetOf(star);
-      if (target.kind === 'chat') {
-        if (chats.get(ctx.accountId, target.chatJid) === null) unknown.push(target);
-        continue;
+    for (let at = 0; at < stars.length; at += lookupSlice) {
+      const targets = stars.slice(at, at + lookupSlice).map(targetOf);
+      const held = await store.call('favorites.held', ctx.accountId, targets);
+      for (const [i, target] of targets.entries()) {
+        const { held: isHeld, chatJid } = held[i]!;
+        if (!isHeld) unknown.push(target);
+        else if (target.kind === 'message' && chatJid) fetched.chatOfMessage.set(target.messageId, chatJid);
       }
-      const held = messages.get(ctx.accountId, target.messageId);
-      if (held) fetched.chatOfMessage.set(held.id, held.chatJid);
-      else unknown.push(target);
     }
     for (const [done, target] of unknown.entries()) {
       emit('favorites:importProgress', { done, total: unknown.length });
@@ -202,38 +198,13 @@ export class FavoritesImport {
       } else {
         const contact = await gracefully(() => ctx.client.contact(instance, target.chatJid, 'background'));
         if (contact === undefined) fetched.gone.add(key(target));
-        // An answer without a contact: the chat is still a chat, named below as the file or its number has it.
+        // An answer without a contact: the chat is still a chat, named as the file or its number has it.
         else
           fetched.chats.push(contact ?? { jid: target.chatJid, displayName: '', number: '', found: false });
       }
     }
     emit('favorites:importProgress', { done: unknown.length, total: unknown.length });
     return fetched;
-  }
-
-  /**
-   * The rows the imported stars need to be shown. A chat RyzeAPI does not know by name (not in the
-   * address book) is named as the file names it, else by its number; a fetched message is stored on
-   * its own, so its chat's history pages from the newest first (HistoryResume).
-   */
-  private storeFetched(accountId: string, fetched: Fetched, names: ReadonlyMap<string, string>): void {
-    const { chats, messages, resume } = this.deps;
-    const fallbackName = (jid: string) => names.get(jid) || numberOf(jid) || jid;
-    const noActivity = { at: 0, preview: '', type: '' };
-    const book = fetched.chats.filter((c) => c.found);
-    chats.saveContacts(accountId, book);
-    for (const c of fetched.chats.filter((c) => !c.found)) {
-      const named = c.displayName && c.displayName !== numberOf(c.jid) ? c.displayName : fallbackName(c.jid);
-      chats.noteActivity(accountId, { jid: c.jid, displayName: named, number: numberOf(c.jid) }, noActivity);
-    }
-    for (const m of fetched.messages) {
-      if (chats.get(accountId, m.chatJid) === null) {
-        const chat = { jid: m.chatJid, displayName: fallbackName(m.chatJid), number: numberOf(m.chatJid) };
-        chats.noteActivity(accountId, chat, noActivity);
-      }
-      resume.noteDetached(accountId, m.chatJid, m.timestamp);
-    }
-    messages.save(accountId, fetched.messages);
   }
 }
 

@@ -39,7 +39,7 @@ const measures: Array<[key: string, target: string | null]> = [
 function runBench(variant: Variant): Promise<Record<string, unknown>> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve('test/bench/run.ts')], {
-      env: { ...process.env, BENCH_ONLY: 'lists', BENCH_RENDERER_DIR: variants[variant] },
+      env: { ...process.env, BENCH_ONLY: 'lists', BENCH_SIZES: '1x', BENCH_RENDERER_DIR: variants[variant] },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -47,7 +47,7 @@ function runBench(variant: Variant): Promise<Record<string, unknown>> {
     child.on('error', fail);
     child.on('exit', (code) => {
       if (code !== 0) fail(new Error(`the ${variant} run exited with ${code}`));
-      else done(JSON.parse(out) as Record<string, unknown>);
+      else done((JSON.parse(out) as { sizes: Record<string, Record<string, unknown>> }).sizes['1x']!);
     });
   });
 }

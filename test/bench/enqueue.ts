@@ -1,6 +1,7 @@
 /**
- * One durable outbox commit: OutboxRepo.setWanted on an on-disk store opened exactly as the app opens it
- * (WAL, synchronous = FULL), then the same on the same file after switching this connection to NORMAL.
+ * One durable outbox commit alone, for comparison with the app's (which adds the hop to the store worker):
+ * OutboxRepo.setWanted on an on-disk store opened exactly as the worker opens it (WAL, synchronous =
+ * FULL), in this thread, then the same on the same file after switching this connection to NORMAL.
  */
 import { openDatabase } from '../../main/store/database.ts';
 import { OutboxRepo } from '../../main/store/outbox-repo.ts';
@@ -15,10 +16,7 @@ export interface EnqueueFigures {
   commits: number;
 }
 
-export function measureEnqueue(
-  commits: number,
-  setPhase: (phase: string) => void,
-): { full: EnqueueFigures; normal: EnqueueFigures; dir: string } {
+export function measureEnqueue(commits: number): { full: EnqueueFigures; normal: EnqueueFigures } {
   const dir = tempDir('ryze-bench-enqueue-');
   const { db } = openDatabase(dir.path);
   const outbox = new OutboxRepo(db);
@@ -43,12 +41,10 @@ export function measureEnqueue(
     };
   };
   try {
-    setPhase('enqueue (FULL)');
     const full = run();
     db.exec('PRAGMA synchronous = NORMAL');
-    setPhase('enqueue (NORMAL, bench only)');
     const normal = run();
-    return { full, normal, dir: dir.path };
+    return { full, normal };
   } finally {
     db.close();
     dir.remove();

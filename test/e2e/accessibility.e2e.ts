@@ -43,7 +43,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, 'chat list');
 
     await page.getByTestId('chat-search').fill(ryze.emulator.bigChatJid.split('@')[0]!);
-    await page.getByTestId('chat-row').first().getByRole('button').first().click();
+    // The row the search found, not whichever row is first while the list is still being filtered.
+    await page
+      .locator(`[data-testid="chat-row"][data-jid="${ryze.emulator.bigChatJid}"]`)
+      .getByRole('button')
+      .first()
+      .click();
     await expect(page.getByTestId('message-row').nth(5)).toBeVisible();
     const rows = page.getByTestId('message-row');
     await rows

@@ -95,7 +95,12 @@ test('Portuguese reaches every main view, and dates follow the language', async 
   await expectNoEnglish(page, 'chat list');
 
   await page.getByTestId('chat-search').fill(ryze.emulator.bigChatJid.split('@')[0]!);
-  await page.getByTestId('chat-row').first().getByRole('button').first().click();
+  // The row the search found, not whichever row is first while the list is still being filtered.
+  await page
+    .locator(`[data-testid="chat-row"][data-jid="${ryze.emulator.bigChatJid}"]`)
+    .getByRole('button')
+    .first()
+    .click();
   await expect(page.getByTestId('message-row').nth(5)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Fechar conversa' })).toBeVisible();
   await expectNoEnglish(page, 'messages');
@@ -133,7 +138,12 @@ test('Portuguese reaches every main view, and dates follow the language', async 
   const english = await shownText(page);
   expect(englishOnly.filter(({ pattern }) => pattern.test(english)).length).toBeGreaterThan(5);
   await page.getByTestId('chat-search').fill(ryze.emulator.bigChatJid.split('@')[0]!);
-  await page.getByTestId('chat-row').first().getByRole('button').first().click();
+  // The row the search found, not whichever row is first while the list is still being filtered.
+  await page
+    .locator(`[data-testid="chat-row"][data-jid="${ryze.emulator.bigChatJid}"]`)
+    .getByRole('button')
+    .first()
+    .click();
   await expect(page.getByTestId('message-row').nth(5)).toBeVisible();
   const inEnglish = await messageTime(page, 'en');
   expect(inEnglish.shown).toContain(inEnglish.expected);

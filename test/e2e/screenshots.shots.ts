@@ -38,7 +38,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot(page, `chat-list-${scheme}`);
 
     await page.getByTestId('chat-search').fill(ryze.emulator.bigChatJid.split('@')[0]!);
-    await page.getByTestId('chat-row').first().getByRole('button').first().click();
+    // The row the search found, not whichever row is first while the list is still being filtered.
+    await page
+      .locator(`[data-testid="chat-row"][data-jid="${ryze.emulator.bigChatJid}"]`)
+      .getByRole('button')
+      .first()
+      .click();
     await expect(page.getByTestId('message-row').nth(8)).toBeVisible();
     await page.getByTestId('chat-search').fill('');
     const rows = page.getByTestId('message-row');

@@ -41,9 +41,12 @@ class RyzeEmulator implements Emulator {
     const seed = option(options.seed, 1, -(2 ** 31), 2 ** 31 - 1, 'seed');
     this.world = buildWorld({
       seed,
-      contacts: option(options.contacts, 40, 1, 10_000, 'contacts'),
-      bigChatMessages: option(options.bigChatMessages, 200, 0, 100_000, 'bigChatMessages'),
+      contacts: option(options.contacts, 40, 1, 200_000, 'contacts'),
+      bigChatMessages: option(options.bigChatMessages, 200, 0, 1_000_000, 'bigChatMessages'),
       messagesPerChat: option(options.messagesPerChat, 12, 0, 100_000, 'messagesPerChat'),
+      historyChats: (options.historyChats ?? []).map((n, i) =>
+        option(n, 0, 0, 1_000_000, `historyChats[${i}]`),
+      ),
     });
     this.limiter = new RateLimiter(
       option(options.rateLimit, 100, 1, 1e9, 'rateLimit'),

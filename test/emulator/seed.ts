@@ -20,7 +20,12 @@ export interface SeedOptions {
   contacts: number;
   bigChatMessages: number;
   messagesPerChat: number;
+  /** Message counts of more chats with history, for contacts from the 21st on (see EmulatorOptions). */
+  historyChats?: number[];
 }
+
+/** The first address-book contact given one of `historyChats`: past every contact HISTORY_CONTACTS names. */
+const FIRST_EXTRA_HISTORY_CONTACT = 20;
 
 // Fixed anchor so the same seed yields byte-identical history whatever day the tests run.
 export const BIG_CHAT_NEWEST_SEC = Date.UTC(2026, 10, 1, 12, 0, 0) / 1000;
@@ -68,6 +73,13 @@ export function buildWorld(opts: SeedOptions): World {
     addChat(world, support, jid, opts.messagesPerChat, 5 * 60);
   }
   for (const c of sales.contacts.slice(0, 2)) addChat(world, sales, c.jid, opts.messagesPerChat, 13 * 60);
+  const extra = opts.historyChats ?? [];
+  if (extra.length > 0 && extra.length > support.contacts.length - FIRST_EXTRA_HISTORY_CONTACT)
+    throw new Error(`historyChats needs ${extra.length + FIRST_EXTRA_HISTORY_CONTACT} contacts`);
+  extra.forEach((count, i) => {
+    const c = support.contacts[FIRST_EXTRA_HISTORY_CONTACT + i] as ContactRecord;
+    addChat(world, support, c.jid, count, 17 * 60);
+  });
   return world;
 }
 

@@ -13,6 +13,11 @@ export interface EmulatorOptions {
   contacts?: number;
   bigChatMessages?: number;
   messagesPerChat?: number;
+  /**
+   * More chats with history, one per address-book contact from the 21st on, each with this many messages
+   * (the benchmark's store at scale: 2,000 chats). Their messages are generated like every other.
+   */
+  historyChats?: number[];
   rateLimit?: number;
   rateWindowMs?: number;
   port?: number;

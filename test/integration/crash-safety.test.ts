@@ -115,4 +115,41 @@ describe('crash safety', () => {
     expect(starredOnServer(emulator.favorites('support'))).toEqual(wantedOn);
     await host.close();
   }, 120_000);
+
+  it('a star answered "queued" is on disk: killed the moment the answer arrives, the restarted app shows it', async () => {
+    const random = createRng(seed + 1).next;
+    let host = new HostClient(dir.path);
+    await host.ready;
+    ok(await host.call('session:beginSignIn', { baseUrl: emulator.baseUrl, token: emulator.accountToken }));
+    ok(await host.call('session:chooseInstance', { instance: 'support' }));
+    ok(await host.call('chats:refresh', undefined));
+    const chats = ok(await host.call('chats:page', { offset: 12, limit: 10 })).rows;
+    // Offline, so each change stays in the outbox too.
+    await emulator.stop();
+    try {
+      for (let round = 0; round < 8; round++) {
+        const chatJid = chats[Math.floor(random() * chats.length)]!.jid;
+        const shown = ok(await host.call('favorites:chats', { offset: 0, limit: 500 })).rows;
+        const favorite = !shown.some((c) => c.jid === chatJid);
+        // No await between the answer and the kill: the process dies as the window hears "queued".
+        const answer = await host.call('favorites:set', { target: { kind: 'chat', chatJid }, favorite });
+        const killed = host.kill();
+        ok(answer);
+        await killed;
+
+        host = new HostClient(dir.path);
+        await host.ready;
+        const after = ok(await host.call('favorites:chats', { offset: 0, limit: 500 })).rows;
+        expect(
+          after.some((c) => c.jid === chatJid),
+          `round ${round} (seed ${seed}): ${chatJid}`,
+        ).toBe(favorite);
+        const pending = ok(await host.call('outbox:status', undefined)).pending;
+        expect(pending, `round ${round}: the change is still queued to be sent`).toBeGreaterThan(0);
+      }
+    } finally {
+      await emulator.start();
+      await host.close();
+    }
+  }, 120_000);
 });

@@ -259,6 +259,7 @@ describe('exporting and importing favorites', () => {
     picked = join(dir.path, 'gone', 'favorites.csv');
     const result = ok(await app.call('favorites:export', { format: 'csv', locale: 'en' }));
     expect(result).toEqual({ status: 'failed', fileName: 'favorites.csv', error: appError('exportFailed') });
+    await app.log.flush();
     const log = readFileSync(join(dir.path, 'app', 'logs', 'ryze.log'), 'utf8');
     expect(log).toMatch(/An export could not be written: ENOENT/);
   });

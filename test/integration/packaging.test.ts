@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { listPackage } from '@electron/asar';
+import { join, resolve } from 'node:path';
+import { extractFile, listPackage } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import { build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releasesPage } from '../../main/shell/updater.ts';
+import { StoreClient } from '../../main/store/store-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -33,6 +34,21 @@ describe('packaging', () => {
     await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
       /does not match the API schema/,
     );
+  });
+
+  it('the built store worker starts from the bundle and answers, with the chunks it was built with', async () => {
+    const data = tempDir('ryze-pack-store-');
+    const store = new StoreClient({
+      dataDir: data.path,
+      workerFile: resolve('out/main/store/store-worker.js'),
+    });
+    try {
+      await expect(store.opened).resolves.toEqual({ recoveredFrom: null });
+      await expect(store.call('accounts.all')).resolves.toEqual([]);
+    } finally {
+      await store.close();
+      data.remove();
+    }
   });
 
   it('targets Windows x64, macOS arm64 and x64, Linux x64, and keeps the security switches on', () => {
@@ -62,7 +78,7 @@ describe('packaging', () => {
     });
   });
 
-  it('the packed app holds the three bundles, the updater, keytar unpacked, the feed, and nothing from test/', async () => {
+  it('the packed app holds the bundles and the store worker, the updater, keytar unpacked, the feed, and nothing from test/', async () => {
     const electronDist = join(out.path, 'stand-in');
     mkdirSync(electronDist);
     writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho stand-in\n');
@@ -84,6 +100,13 @@ describe('packaging', () => {
     for (const bundle of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(files).toContain(bundle);
     }
+    // The store worker, where main/index.ts starts it from (beside the client's module, under store/),
+    // with every chunk it imports packed too.
+    expect(files).toContain('/out/main/store/store-worker.js');
+    const worker = extractFile(join(resources, 'app.asar'), 'out/main/store/store-worker.js').toString();
+    for (const [, chunk] of worker.matchAll(/from "\.\.\/(chunks\/[^"]+)"/g))
+      expect(files).toContain(`/out/main/${chunk}`);
+    expect(worker).toContain('node:sqlite');
     expect(files).toContain('/node_modules/electron-updater/package.json');
     expect(files.filter((f) => f.startsWith('/test') || f.includes('/emulator/'))).toEqual([]);
     // The feed the installed app updates from, and the page .deb users are sent to.

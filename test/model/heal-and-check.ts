@@ -26,7 +26,7 @@ export async function heal(m: Model, sys: ModelSystem): Promise<void> {
   for (;;) {
     const busy: string[] = [];
     for (const [account, token] of m.signedIn) {
-      const status = sys.outboxStatus(account);
+      const status = await sys.outboxStatus(account);
       if (status.held?.retryAt === null && status.held.releasedBy.includes('signIn')) {
         await signIn(m, sys, account, token);
       }

@@ -199,7 +199,7 @@ export class ModelSystem {
     return accountNames.find((n) => this.accountId(n) === session.accountId) ?? null;
   }
 
-  outboxStatus(name: AccountName): OutboxStatus {
+  outboxStatus(name: AccountName): Promise<OutboxStatus> {
     return this.requireApp().services.outbox.status(this.accountId(name));
   }
 

@@ -1,43 +1,44 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiContact } from '../../main/api/parse.ts';
 import { ChatService } from '../../main/chats/chat-service.ts';
 import type { SessionService } from '../../main/session/session-service.ts';
-import { ChatsRepo } from '../../main/store/chats-repo.ts';
-import { openDatabase } from '../../main/store/database.ts';
+import type { ChatsRepo } from '../../main/store/chats-repo.ts';
+import { inlineStore } from '../support/inline-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-/** An address book of `size` contacts, every one named with `name` (several save slices long). */
-function book(size: number, name: string): ApiContact[] {
-  return Array.from({ length: size }, (_, i) => ({
+/** An address book of `size` contacts as RyzeAPI sends it, every one named with `name` (several save slices long). */
+function book(size: number, name: string): { status: number; body: ArrayBuffer } {
+  const contacts = Array.from({ length: size }, (_, i) => ({
     jid: `55119${String(i).padStart(8, '0')}@s.whatsapp.net`,
-    displayName: `${name} ${i}`,
-    number: `55119${String(i).padStart(8, '0')}`,
+    full_name: `${name} ${i}`,
   }));
+  const bytes = new TextEncoder().encode(JSON.stringify({ success: true, total: size, contacts }));
+  return { status: 200, body: bytes.buffer };
 }
 
 describe('refreshing the chat list from the address book', () => {
   let dir: ReturnType<typeof tempDir>;
   let chats: ChatsRepo;
   let close: () => void;
-  /** Answers to contacts() calls, given by the test in whatever order it likes. */
-  let answers: Array<{ resolve: (contacts: ApiContact[]) => void; reject: (error: Error) => void }>;
+  /** Answers to address-book requests, given by the test in whatever order it likes. */
+  let answers: Array<{ resolve: (answer: ReturnType<typeof book>) => void; reject: (error: Error) => void }>;
   let service: ChatService;
 
   beforeEach(() => {
     dir = tempDir();
-    const { db } = openDatabase(dir.path);
+    const { store, repos, db } = inlineStore(dir.path);
     close = () => db.close();
-    chats = new ChatsRepo(db);
+    chats = repos.chats;
     answers = [];
     const context = {
       accountId: 'acc',
       instance: { name: 'support' },
       client: {
-        contacts: () => new Promise<ApiContact[]>((resolve, reject) => answers.push({ resolve, reject })),
+        contactsAnswer: () =>
+          new Promise<ReturnType<typeof book>>((resolve, reject) => answers.push({ resolve, reject })),
       },
     };
     const session = { requireContext: () => context } as unknown as SessionService;
-    service = new ChatService({ session, chats, emit: () => undefined });
+    service = new ChatService({ session, store, emit: () => undefined });
   });
   afterEach(() => {
     close();

@@ -6,8 +6,7 @@ import { LiveService } from '../../main/live/live-service.ts';
 import { linkGraceMs, SteadyLink } from '../../main/live/steady-link.ts';
 import type { AccountContext } from '../../main/session/account-context.ts';
 import type { SessionService } from '../../main/session/session-service.ts';
-import type { ChatsRepo } from '../../main/store/chats-repo.ts';
-import type { MessagesRepo } from '../../main/store/messages-repo.ts';
+import type { Store } from '../../main/store/store-client.ts';
 import { Connectivity } from '../../main/sync/connectivity.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 
@@ -137,8 +136,7 @@ describe('live socket offline', () => {
     const events: ConnectionStatus[] = [];
     const live = new LiveService({
       session: { context: ctx } as unknown as SessionService,
-      chats: {} as ChatsRepo,
-      messages: {} as MessagesRepo,
+      store: {} as Store,
       clock,
       emit: (event, payload) => {
         if (event === 'connection:changed') events.push(payload as ConnectionStatus);

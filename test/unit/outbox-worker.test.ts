@@ -4,10 +4,13 @@ import type { FavoriteAnswer } from '../../main/api/parse.ts';
 import { RateBudget } from '../../main/api/rate-budget.ts';
 import type { RyzeClient } from '../../main/api/ryze-client.ts';
 import type { AccountContext } from '../../main/session/account-context.ts';
-import { openDatabase } from '../../main/store/database.ts';
-import { OutboxRepo } from '../../main/store/outbox-repo.ts';
-import { OutboxWorker } from '../../main/sync/outbox-worker.ts';
+import type { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { fail as failure } from '../../main/core/app-error.ts';
+import type { Store } from '../../main/store/store-client.ts';
+import type { StoreOperation } from '../../main/store/store-operations.ts';
+import { OutboxWorker, storeRetryMs } from '../../main/sync/outbox-worker.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
+import { inlineStore } from '../support/inline-store.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { serverError } from '../support/server-error.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -34,6 +37,9 @@ describe('the outbox worker', () => {
   let worker: OutboxWorker;
   let calls: Array<{ target: FavoriteTarget; wanted: boolean }>;
   let script: Array<(target: FavoriteTarget, wanted: boolean) => Promise<FavoriteAnswer>>;
+  /** Store operations that fail once, the next time they are called (the store worker stopping, say). */
+  let failOnce: Set<StoreOperation>;
+  let warnings: string[];
 
   const settle = async () => {
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -41,9 +47,19 @@ describe('the outbox worker', () => {
 
   beforeEach(() => {
     dir = tempDir();
-    const { db } = openDatabase(dir.path);
+    // The store on this thread (see inline-store.ts): the worker's steps follow the manual clock.
+    const { store: inline, repos, db } = inlineStore(dir.path);
+    failOnce = new Set();
+    warnings = [];
+    const store = {
+      call: (op: StoreOperation, ...args: unknown[]) => {
+        if (!failOnce.delete(op))
+          return (inline.call as (o: string, ...a: unknown[]) => unknown)(op, ...args);
+        return Promise.reject(failure('storeStopped'));
+      },
+    } as Store;
     close = () => db.close();
-    repo = new OutboxRepo(db);
+    repo = repos.outbox;
     clock = new ManualClock();
     calls = [];
     script = [];
@@ -62,12 +78,12 @@ describe('the outbox worker', () => {
       budget: new RateBudget(clock),
     };
     worker = new OutboxWorker({
-      outbox: repo,
+      store,
       clock,
       connectivity: { isOnline: true },
       onProgress: () => {},
       onSettled: () => {},
-      log: { info: () => {}, warn: () => {} },
+      log: { info: () => {}, warn: (line) => warnings.push(line) },
       random: () => 0.5,
     });
     worker.start(context);
@@ -174,6 +190,28 @@ describe('the outbox worker', () => {
         wanted: true,
         error: serverError('invalidRequest', 400, 'Invalid number: x'),
       }),
+    ]);
+    expect(repo.pendingCount(account)).toBe(0);
+  });
+
+  it('a store call that fails does not end sending: it starts over after a pause, and the change still goes', async () => {
+    failOnce.add('outbox.confirm');
+    repo.setWanted(account, chat(1), true, clock.now());
+    worker.wake();
+    await settle();
+    // The server applied it; recording that failed. The change stays queued, its server state unknown.
+    expect(calls).toHaveLength(1);
+    expect(warnings.at(-1)).toMatch(/stopped unexpectedly; it starts over shortly/);
+    expect(repo.pendingCount(account)).toBe(1);
+
+    clock.advance(storeRetryMs - 1);
+    await settle();
+    expect(calls).toHaveLength(1);
+    clock.advance(1);
+    await settle();
+    expect(calls).toEqual([
+      { target: chat(1), wanted: true },
+      { target: chat(1), wanted: true },
     ]);
     expect(repo.pendingCount(account)).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as AppModule from '../../main/app.ts';
@@ -43,7 +43,7 @@ describe('the Electron shell (main/index.ts)', () => {
   const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
   // The shell logs uncaught errors; each launch adds its listeners, removed again after the test.
   const processEvents: NodeJS.EventEmitter = process;
-  const errorEvents = ['uncaughtException', 'unhandledRejection'];
+  const errorEvents = ['uncaughtException', 'unhandledRejection', 'exit'];
   let listenersBefore: Map<string, Listener[]>;
 
   beforeEach(() => {
@@ -259,6 +259,21 @@ describe('the Electron shell (main/index.ts)', () => {
     double.appEvents.emit('activate');
     expect(double.windows()).toHaveLength(2);
     expect(double.windows()[1]?.loadedUrl).toBe(appPage);
+  });
+
+  it('quitting waits for the services to close: the store is closed and the log written before the app quits', async () => {
+    const { services } = await launch({ os: 'linux' });
+    services.log.info('last words before quitting');
+    let prevented = 0;
+    double.appEvents.emit('will-quit', { preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
+    expect(double.rec.calls).not.toContain('app.quit');
+    await vi.waitFor(() => expect(double.rec.calls).toContain('app.quit'));
+    expect(readFileSync(services.log.path, 'utf8')).toContain('last words before quitting');
+    await expect(services.services.store.call('accounts.all')).rejects.toMatchObject({ kind: 'store' });
+    // The quit it asked for goes through.
+    double.appEvents.emit('will-quit', { preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
   });
 
   it('Windows and Linux: closing the window quits', async () => {

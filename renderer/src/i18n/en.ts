@@ -8,6 +8,7 @@
 export const en = {
   'app.name': 'Ryze Desktop',
   'app.loading': 'Loading…',
+  'app.opening': 'Opening your chats…',
   'app.noBridge': 'Ryze Desktop could not reach its background process. Restart the app.',
 
   /** This language's own name, for the language picker. */
@@ -319,6 +320,10 @@ export const en = {
     'The file holds the favorites of instance “{instance}” at {server}. Open that instance to import it.',
   'error.storeUnreadable': 'Ryze Desktop could not open its local data.',
   'error.storeTooNew': 'The local data was written by a newer version of Ryze Desktop. Update the app.',
+  'error.storeClosed': 'Ryze Desktop is closing its local data. Start it again to go on.',
+  'error.storeStopped': 'The local data stopped unexpectedly, so this action was not saved. Try it again.',
+  'error.storeKeepsStopping':
+    'The local data keeps stopping unexpectedly. Quit Ryze Desktop and start it again; your data is kept.',
   'error.internal': 'Something went wrong inside Ryze Desktop. Try again.',
   /** The server's own words, quoted under the app's sentence; only ever for errors RyzeAPI answered with. */
   'error.serverSaid': 'RyzeAPI said: “{message}”',
@@ -334,6 +339,8 @@ export const en = {
     'Ryze Desktop’s local data could not be read, so it was set aside. {stars} star came back from the backup of {backupAt} and is being sent to RyzeAPI again. Changes made after that backup need to be made again.',
   'notice.storeRestored.other':
     'Ryze Desktop’s local data could not be read, so it was set aside. {stars} stars came back from the backup of {backupAt} and are being sent to RyzeAPI again. Changes made after that backup need to be made again.',
+  'notice.storeNotOpened':
+    'Ryze Desktop could not open its local data. It was left as it is: quit Ryze Desktop and start it again, or install its latest version.',
   'error.dismiss': 'Dismiss',
 
   'settings.title': 'Settings',

@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 export const ptBR: Messages = {
   'app.name': 'Ryze Desktop',
   'app.loading': 'Carregando…',
+  'app.opening': 'Abrindo suas conversas…',
   'app.noBridge': 'O Ryze Desktop não conseguiu falar com o processo em segundo plano. Reinicie o app.',
 
   'language.name': 'Português (Brasil)',
@@ -323,6 +324,11 @@ export const ptBR: Messages = {
   'error.storeUnreadable': 'O Ryze Desktop não conseguiu abrir seus dados locais.',
   'error.storeTooNew':
     'Os dados locais foram gravados por uma versão mais nova do Ryze Desktop. Atualize o app.',
+  'error.storeClosed': 'O Ryze Desktop está fechando seus dados locais. Abra-o de novo para continuar.',
+  'error.storeStopped':
+    'Os dados locais pararam inesperadamente, então esta ação não foi salva. Tente de novo.',
+  'error.storeKeepsStopping':
+    'Os dados locais continuam parando inesperadamente. Feche o Ryze Desktop e abra de novo; seus dados são mantidos.',
   'error.internal': 'Algo deu errado no Ryze Desktop. Tente de novo.',
   'error.serverSaid': 'A RyzeAPI disse: “{message}”',
   'error.unnamedPlace': 'um endereço que ela não informou',
@@ -335,6 +341,8 @@ export const ptBR: Messages = {
     'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {stars} estrela voltou do backup de {backupAt} e está sendo enviada de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
   'notice.storeRestored.other':
     'Não foi possível ler os dados locais do Ryze Desktop, então eles foram separados. {stars} estrelas voltaram do backup de {backupAt} e estão sendo enviadas de novo à RyzeAPI. Alterações feitas depois desse backup precisam ser feitas de novo.',
+  'notice.storeNotOpened':
+    'O Ryze Desktop não conseguiu abrir seus dados locais. Eles foram deixados como estão: feche o Ryze Desktop e abra de novo, ou instale a versão mais recente.',
   'error.dismiss': 'Fechar',
 
   'settings.title': 'Configurações',

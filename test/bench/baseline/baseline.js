@@ -1,6 +1,6 @@
 /* global window, document, requestAnimationFrame, location */
-// A naive list: one IPC call for every row (the bench's __benchAll binding, answered by the same main services
-// and store), then every row built with DOM APIs and put in the document at once. No virtualization, no paging.
+// A naive list: one IPC call for every row (the bench's __benchAll binding, read from the same store by the
+// bench itself), then every row built with DOM APIs and put in the document at once. No virtualization, no paging.
 (function () {
   'use strict';
   const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });

@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import type { RyzeApp } from '../../../main/app.ts';
+import type { CallerInfo } from '../../../main/ipc/router.ts';
+import type { EventSink } from '../../../main/core/event-sink.ts';
 import { bridgeGlobalName, eventChannels, requestChannels } from '../../../preload/contract.ts';
+
+/** Where the bridge's calls go and its events come from: the services in this process, or in another. */
+export interface ServicesLink {
+  /** The router's answer (or, with `json`, that answer as a JSON string). */
+  invoke(channel: unknown, args: unknown, caller: CallerInfo): Promise<unknown>;
+  subscribe(listener: EventSink): () => void;
+}
 
 /**
  * Gives the page the same `window.ryze` the preload exposes — one function per request channel and
@@ -16,13 +25,32 @@ export async function installBridge(
   // script that rebuilds it, costing the page ~6 ms per 100-row page (measured), far more than Electron's
   // structured clone, so the benchmark uses strings to measure the app rather than Playwright.
   const json = options.json === true;
-  await page.exposeBinding('__ryzeHarnessInvoke', async (source, channel: unknown, args: unknown) => {
-    const result = await target().router.handle(channel, args, {
+  return installBridgeTo(
+    page,
+    {
+      invoke: async (channel, args, caller) => {
+        const result = await target().router.handle(channel, args, caller);
+        return json ? JSON.stringify(result) : result;
+      },
+      subscribe: (listener) => target().events.subscribe(listener),
+    },
+    { json },
+  );
+}
+
+/** The same bridge, joined to services anywhere (the benchmark runs them in a process of their own). */
+export async function installBridgeTo(
+  page: Page,
+  link: ServicesLink,
+  options: { json?: boolean } = {},
+): Promise<() => void> {
+  const json = options.json === true;
+  await page.exposeBinding('__ryzeHarnessInvoke', (source, channel: unknown, args: unknown) =>
+    link.invoke(channel, args, {
       url: source.frame.url(),
       isMainFrame: source.frame === source.page.mainFrame(),
-    });
-    return json ? JSON.stringify(result) : result;
-  });
+    }),
+  );
   await page.addInitScript(
     ({ requests, events, globalName, json }) => {
       type Listener = (payload: unknown) => void;
@@ -54,12 +82,16 @@ export async function installBridge(
       json,
     },
   );
-  return subscribeEvents(page, target());
+  return forwardEvents(page, link.subscribe);
 }
 
 /** Forwards the services' events to the page, as the shell's webContents.send does. */
 export function subscribeEvents(page: Page, app: RyzeApp): () => void {
-  return app.events.subscribe((event, payload) => {
+  return forwardEvents(page, (listener) => app.events.subscribe(listener));
+}
+
+function forwardEvents(page: Page, subscribe: ServicesLink['subscribe']): () => void {
+  return subscribe((event, payload) => {
     if (page.isClosed()) return;
     page
       .evaluate(

@@ -1,6 +1,6 @@
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import type { RyzeApp } from '../../../main/app.ts';
+import type { AppOptions, RyzeApp } from '../../../main/app.ts';
 import { isAppPage } from '../../../main/shell/trusted-origin.ts';
 import { contentSecurityPolicy } from '../../../main/shell/csp.ts';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
@@ -17,9 +17,14 @@ export interface Ryze {
   url: string;
   /**
    * Closes the main services and builds them again over the same store and keychain (an app restart);
-   * `beforeStart` runs in between, while nothing holds the store open.
+   * `beforeStart` runs in between, while nothing holds the store open. `appOptions` go to createApp;
+   * with `background`, the start is not waited for (as the shell opens its window at once).
    */
-  restart(options?: { beforeStart?: () => void }): Promise<void>;
+  restart(options?: {
+    beforeStart?: () => void;
+    appOptions?: Partial<AppOptions>;
+    background?: boolean;
+  }): Promise<void>;
   /**
    * Stands in for the native file dialogs of the shell (main/shell/file-dialogs.ts): `next` is what the
    * next one answers (a path, or null as when the user cancels); `asked` records what each was asked.
@@ -59,8 +64,9 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
         unsubscribe();
         await app.close();
         options.beforeStart?.();
-        app = buildApp(dir.path, { isTrustedCaller: trusted, chooseFile });
-        await app.start();
+        app = buildApp(dir.path, { isTrustedCaller: trusted, chooseFile, ...options.appOptions });
+        const started = app.start();
+        if (!options.background) await started;
         unsubscribe = subscribeEvents(page, app);
       },
     };
@@ -76,12 +82,14 @@ export const test = base.extend<{ emulatorOptions: EmulatorOptions; ryze: Ryze }
 
 export { expect } from '@playwright/test';
 
-/** Fills the sign-in form as a user would and picks an instance. */
+/** Fills the sign-in form as a user would, picks an instance and waits until the window is signed in. */
 export async function signInThroughUi(page: Page, ryze: Ryze, instance = 'support'): Promise<void> {
   await page.getByTestId('base-url').fill(ryze.emulator.baseUrl);
   await page.getByTestId('token').fill(ryze.emulator.accountToken);
   await page.getByTestId('continue').click();
   await page.getByTestId('instance-option').filter({ hasText: instance }).click();
+  // Signed in once the picker is gone (the token is in the keychain by then), not when it was clicked.
+  await expect(page.getByTestId('instance-option')).toHaveCount(0);
 }
 
 /** Switches the window's language in Settings, as a user would. */

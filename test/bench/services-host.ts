@@ -1,0 +1,264 @@
+/**
+ * The benchmark's main services, in a process of their own (forked by services-process.ts), as Electron's
+ * main process would host them: apart from Playwright and Chromium's driver, so a garbage collection of
+ * the driver never lands in a measured call. The store worker is the app's own thread of this process.
+ *
+ * Measures here, on the thread hosting the services: the event loop's delay over the whole bench and per
+ * phase (perf_hooks.monitorEventLoopDelay), each store operation's time in the worker (as StoreClient
+ * reports it), each IPC channel's handling time, every favorite request, cold start and memory.
+ */
+import { monitorEventLoopDelay, PerformanceObserver, type RecordableHistogram } from 'node:perf_hooks';
+import type { StoreOperation } from '../../main/store/store-operations.ts';
+import type { FavoriteTarget } from '../../preload/contract.ts';
+import { buildApp, trustedCaller, type TestApp } from '../support/app-harness.ts';
+import type { FavoriteCall, HostReply, HostRequest, PhaseFigures } from './host-protocol.ts';
+import { percentile, round } from './stats.ts';
+
+const send = (message: HostReply): void => void process.send?.(message);
+
+// ---- the event loop, over the whole bench and per phase ----
+const resolutionMs = 5;
+const whole = monitorEventLoopDelay({ resolution: resolutionMs });
+whole.enable();
+let phase = 'setup';
+let phaseLoop = monitorEventLoopDelay({ resolution: resolutionMs });
+phaseLoop.enable();
+const loopByPhase = new Map<string, PhaseFigures>();
+const loopFigures = (h: Pick<RecordableHistogram, 'percentile' | 'max' | 'count'>) => ({
+  p99Ms: round(h.percentile(99) / 1e6, 2),
+  maxMs: round(h.max / 1e6, 2),
+  samples: h.count,
+});
+
+/** Store operations' time in the worker, and each IPC channel's time in this process, per phase. */
+const storeMs = new Map<string, Map<StoreOperation, number[]>>();
+const ipcMs = new Map<string, number[]>();
+const favoriteLog: FavoriteCall[] = [];
+const gcPauses: Array<{ at: number; ms: number }> = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ at: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
+
+function setPhase(next: string): void {
+  const done = loopByPhase.get(phase);
+  const figures = loopFigures(phaseLoop);
+  // A phase met again (the toggles, say) keeps its worst figures.
+  loopByPhase.set(
+    phase,
+    done
+      ? {
+          p99Ms: Math.max(done.p99Ms, figures.p99Ms),
+          maxMs: Math.max(done.maxMs, figures.maxMs),
+          samples: done.samples + figures.samples,
+        }
+      : figures,
+  );
+  phaseLoop.disable();
+  phaseLoop = monitorEventLoopDelay({ resolution: resolutionMs });
+  phaseLoop.enable();
+  phase = next;
+}
+
+const benchFetch: typeof fetch = async (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  const sentAt = performance.timeOrigin + performance.now();
+  const response = await fetch(input, init);
+  if (url.includes('/api/chat/favorite')) {
+    favoriteLog.push({
+      sentAt,
+      status: response.status,
+      resetSec: Number(response.headers.get('x-ratelimit-reset')),
+    });
+  }
+  return response;
+};
+
+let app: TestApp | null = null;
+const requireApp = (): TestApp => {
+  if (!app) throw new Error('no app built');
+  return app;
+};
+
+function build(dataDir: string, rendererOrigin: string): TestApp {
+  const built = buildApp(dataDir, {
+    fetch: benchFetch,
+    isTrustedCaller: (c) =>
+      c.isMainFrame && (c.url.startsWith(rendererOrigin) || c.url === trustedCaller.url),
+    // A thread started now, as the app starts one: no thread kept from before.
+    startStoreWorker: undefined,
+    releaseStoreWorker: undefined,
+    onStoreAnswer: (op, ms) => {
+      let byOp = storeMs.get(phase);
+      if (!byOp) storeMs.set(phase, (byOp = new Map()));
+      const list = byOp.get(op) ?? [];
+      list.push(ms);
+      byOp.set(op, list);
+    },
+  });
+  const handle = built.router.handle.bind(built.router);
+  built.router.handle = (async (...call: Parameters<typeof handle>) => {
+    const start = performance.now();
+    try {
+      return await handle(...call);
+    } finally {
+      const key = String(call[0]);
+      const list = ipcMs.get(key) ?? [];
+      list.push(performance.now() - start);
+      ipcMs.set(key, list);
+    }
+  }) as typeof handle;
+  built.events.subscribe((event, payload) => send({ event, payload }));
+  return built;
+}
+
+/** N durable commits through the app's own store client: the hop to the worker, the commit and its fsync. */
+async function enqueue(commits: number): Promise<Record<string, number>> {
+  const store = requireApp().services.store;
+  const times: number[] = [];
+  for (let i = 0; i < commits + 50; i++) {
+    // 200 targets, each flipped back and forth: inserts, updates and deletes of outbox rows alike.
+    const target: FavoriteTarget = {
+      kind: 'chat',
+      chatJid: `55119${String(i % 200).padStart(8, '0')}@s.whatsapp.net`,
+    };
+    const start = performance.now();
+    await store.call('outbox.setWanted', 'bench-account', target, Math.floor(i / 200) % 2 === 0, Date.now());
+    if (i >= 50) times.push(performance.now() - start); // the first 50 warm the page cache
+  }
+  return {
+    p50Ms: round(percentile(times, 0.5), 3),
+    p95Ms: round(percentile(times, 0.95), 3),
+    p99Ms: round(percentile(times, 0.99), 3),
+    maxMs: round(Math.max(...times), 3),
+    commits: times.length,
+  };
+}
+
+async function memory(): Promise<Record<string, number>> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const settle = async () => {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    gc?.();
+  };
+  await settle();
+  const withWorker = process.memoryUsage().rss;
+  // Closing the app ends the store worker (its heap and SQLite's memory go with it); main's objects stay.
+  await requireApp().close();
+  await settle();
+  const without = process.memoryUsage().rss;
+  return {
+    servicesRssMB: round(withWorker / 2 ** 20, 1),
+    mainRssMB: round(without / 2 ** 20, 1),
+    workerRssMB: round((withWorker - without) / 2 ** 20, 1),
+  };
+}
+
+function opFigures(list: number[]): Record<string, number> | null {
+  if (list.length === 0) return null;
+  return {
+    calls: list.length,
+    p50: round(percentile(list, 0.5), 2),
+    p99: round(percentile(list, 0.99), 2),
+    max: round(Math.max(...list), 2),
+  };
+}
+
+function stats(exclude: string[]): Record<string, unknown> {
+  setPhase(phase);
+  const all: Array<{ op: string; phase: string; ms: number }> = [];
+  for (const [p, byOp] of storeMs) {
+    if (exclude.includes(p)) continue;
+    for (const [op, list] of byOp) for (const ms of list) all.push({ op, phase: p, ms });
+  }
+  all.sort((a, b) => b.ms - a.ms);
+  const byOp = new Map<string, number[]>();
+  for (const c of all) byOp.set(c.op, [...(byOp.get(c.op) ?? []), c.ms]);
+  return {
+    loop: loopFigures(whole),
+    loopByPhase: Object.fromEntries(loopByPhase),
+    storeCallP99Ms: round(
+      percentile(
+        all.map((c) => c.ms),
+        0.99,
+      ),
+      2,
+    ),
+    storeCalls: all.length,
+    maxStoreCall: all[0] ? { ...all[0], ms: round(all[0].ms, 2) } : null,
+    slowestStoreCalls: all.slice(0, 10).map((c) => ({ ...c, ms: round(c.ms, 2) })),
+    storeOps: Object.fromEntries([...byOp].map(([op, list]) => [op, opFigures(list)])),
+    ipcMainMs: Object.fromEntries(
+      [...ipcMs].map(([channel, list]) => [
+        channel,
+        {
+          calls: list.length,
+          p50: round(percentile(list, 0.5), 2),
+          p95: round(percentile(list, 0.95), 2),
+          max: round(Math.max(...list), 2),
+        },
+      ]),
+    ),
+    // A history page saved while seeding at 1x (the app loading a chat's history): one call, one transaction.
+    historyPageSave: opFigures(storeMs.get('seed')?.get('messages.saveHistoryPage') ?? []),
+    gcPausesOver10ms: gcPauses.filter((g) => g.ms > 10).length,
+    gcMaxPauseMs: round(Math.max(0, ...gcPauses.map((g) => g.ms)), 1),
+    favoriteLog,
+  };
+}
+
+async function handle(request: HostRequest): Promise<unknown> {
+  switch (request.cmd) {
+    case 'build':
+      app = build(request.dataDir, request.rendererOrigin);
+      await app.start();
+      return null;
+    case 'coldStart': {
+      // Services built over the store on disk, to the first chat page answered (the window's first ask).
+      const start = performance.now();
+      app = build(request.dataDir, request.rendererOrigin);
+      await app.start();
+      const page = await app.call('chats:page', { offset: 0, limit: 100 });
+      if (!page.ok) throw new Error(`first chat page: ${page.error.code}`);
+      return { coldStartMs: round(performance.now() - start, 1), rows: page.value.rows.length };
+    }
+    case 'call': {
+      const result = await requireApp().router.handle(request.channel, request.args, request.caller);
+      return JSON.stringify(result);
+    }
+    case 'close':
+      await app?.close();
+      app = null;
+      return null;
+    case 'phase':
+      setPhase(request.name);
+      return null;
+    case 'live': {
+      const a = requireApp();
+      if (request.on) a.services.live.start(a.services.session.requireContext());
+      else a.services.live.stop();
+      return null;
+    }
+    case 'enqueue':
+      return enqueue(request.commits);
+    case 'resetFavoriteLog':
+      favoriteLog.length = 0;
+      return null;
+    case 'stats':
+      return stats(request.exclude);
+    case 'memory':
+      return memory();
+  }
+}
+
+process.on('message', (request: HostRequest) => {
+  handle(request).then(
+    (value) => send({ id: request.id, value }),
+    (error: unknown) =>
+      send({
+        id: request.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  );
+});
+send({ ready: true });

@@ -1,0 +1,75 @@
+/**
+ * The driver's side of the services process (services-host.ts): requests and their answers, the
+ * services' events, and a ServicesLink so the E2E bridge can join the page to them.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { EventSink } from '../../main/core/event-sink.ts';
+import type { RequestArgs, RequestChannel, RequestResult, Result } from '../../preload/contract.ts';
+import type { ServicesLink } from '../e2e/harness/bridge.ts';
+import { trustedCaller } from '../support/app-harness.ts';
+import type { HostReply, HostRequest } from './host-protocol.ts';
+
+type Command = HostRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class ServicesProcess {
+  private readonly child: ChildProcess;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Set<EventSink>();
+  private nextId = 1;
+  readonly ready: Promise<void>;
+
+  constructor() {
+    // --expose-gc: the memory figures are read after a collection.
+    this.child = fork(new URL('./services-host.ts', import.meta.url), [], {
+      execArgv: ['--expose-gc'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let ready: () => void = () => {};
+    this.ready = new Promise((resolve) => (ready = resolve));
+    this.child.on('message', (message: HostReply) => {
+      if ('ready' in message) return ready();
+      if ('event' in message) {
+        for (const listener of this.listeners) listener(message.event, message.payload as never);
+        return;
+      }
+      const w = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if ('error' in message) w?.reject(new Error(`services process: ${message.error}`));
+      else w?.resolve(message.value);
+    });
+    this.child.on('exit', (code) => {
+      for (const w of this.waiting.values()) w.reject(new Error(`the services process exited (${code})`));
+      this.waiting.clear();
+    });
+  }
+
+  request<T = unknown>(command: Command): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ ...command, id });
+    });
+  }
+
+  /** A call through the router, as this script's own (trusted) caller. */
+  async call<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+    const json = await this.request<string>({ cmd: 'call', channel, args, caller: trustedCaller });
+    return JSON.parse(json) as Result<RequestResult<C>>;
+  }
+
+  readonly link: ServicesLink = {
+    invoke: (channel, args, caller) => this.request({ cmd: 'call', channel, args, caller }),
+    subscribe: (listener) => {
+      this.listeners.add(listener);
+      return () => this.listeners.delete(listener);
+    },
+  };
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill();
+    await exited;
+  }
+}
