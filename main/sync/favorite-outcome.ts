@@ -63,9 +63,10 @@ const retryLater = (backoffCapMs: number, ...releasedBy: HoldRelease[]): Outcome
 
 export const outcomePolicies: Record<OutcomeCause, OutcomePolicy> = {
   applied: { next: 'done', backoffCapMs: null, releasedBy: none },
-  // The server answered something else than what was asked: nobody can fix that by retrying; the user
-  // sees it in the failed list with the reason.
-  disagreed: { next: 'drop', backoffCapMs: null, releasedBy: none },
+  // The server answered something else than what was asked. That answer cannot be read as what it did
+  // (the model test found the star it said it had not set kept on the server), so the change is sent
+  // again, as after any unknown outcome, until an answer agrees or refuses; meanwhile it is held and shown.
+  disagreed: retryLater(60_000),
   unreadable: retryLater(60_000),
   // A redirect usually means the API address moved: signing in again with the new one fixes it.
   redirect: retryLater(300_000, 'signIn'),

@@ -96,6 +96,21 @@ describe('favorites: the server ends where the user left it', () => {
     expect(starredOnServer(emulator.favorites('support'))).toEqual(await starredInApp(app));
   });
 
+  // Model test, seed 900 (after the store moved to its worker): a 2xx naming the other value was taken as
+  // the end of the change; its star was put back while the server kept it. The oracle had let any change in
+  // the failed list pass; it now lets only refusals pass.
+  it('an answer naming the other value is not the end: the change is sent again until the server agrees', async () => {
+    emulator.faults.favoriteBehaviours = ['appliedDisagreeing', 'error500BeforeApply'];
+    await star(targets[0]!, true);
+    await star(targets[1]!, true);
+    await star(targets[2]!, true);
+    ok(await app.call('favorites:undo', undefined));
+    await quiet();
+    expect((await status()).failed).toEqual([]);
+    expect(await starredInApp(app)).toHaveLength(2);
+    expect(starredOnServer(emulator.favorites('support'))).toEqual(await starredInApp(app));
+  });
+
   // Model test, seed 4: a 429 for a change the user then undid left "sending paused" up forever.
   it('a rate-limited change the user undid leaves nothing held, and the next change goes', async () => {
     emulator.faults.favoriteBehaviours = ['rateLimited'];

@@ -92,16 +92,16 @@ describe('favorite call outcomes', () => {
       agreeing(chat, true),
       'disagreed',
       'unknown',
-      'drop',
+      'retry',
     ],
-    ['a 2xx with the other favorite value', chat, agreeing(chat, false), 'disagreed', 'unknown', 'drop'],
+    ['a 2xx with the other favorite value', chat, agreeing(chat, false), 'disagreed', 'unknown', 'retry'],
     [
       'a 2xx without the favorite field',
       chat,
       json(200, { success: true, type: 'chat' }),
       'disagreed',
       'unknown',
-      'drop',
+      'retry',
     ],
     [
       'a 2xx naming another message',
@@ -109,7 +109,7 @@ describe('favorite call outcomes', () => {
       json(200, { success: true, type: 'message', message_id: 'OTHER', favorite: true }),
       'disagreed',
       'unknown',
-      'drop',
+      'retry',
     ],
     [
       'a 302',
