@@ -166,7 +166,7 @@ export class FavoritesImport {
 
   /**
    * Asks RyzeAPI about every target the store does not hold, one call each, reporting progress. The
-   * store is looked up a slice at a time, with a turn of the event loop between slices.
+   * store is asked which it holds a slice of stars per store call.
    */
   private async fetchUnknown(ctx: AccountContext, stars: RecordFavorite[]): Promise<Fetched> {
     const { store, emit } = this.deps;
