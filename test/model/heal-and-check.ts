@@ -50,19 +50,22 @@ export async function violations(m: Model, sys: ModelSystem): Promise<string[]> 
     const { failed, pending, held } = ok(await app.call('outbox:status', undefined));
     if (pending !== 0 || held !== null) found.push(`${account}: ${pending} pending, held at quiet`);
     const server = sys.emulator.favorites(account);
-    // The oracle's own reading of each target's last answer: only a refusal may end in the failed list.
-    const lastSeen = new Map(
-      sys.ledger.entries.filter((e) => e.instance === account).map((e) => [e.target, e.seen]),
-    );
+    // The oracle's own reading of every answer: only a change the server refused may be in the failed list.
+    const calls = sys.ledger.entries.filter((e) => e.instance === account);
     for (const { key } of sys.targets[account]) {
       const id = `${account}/${key}`;
       const isShown = shown.has(key);
       const change = failed.find((f) => failedKey(f) === key);
       if (change) {
         // Refused: listed, with its star put back to the state before the change.
-        const seen = lastSeen.get(key) ?? 'no call';
-        if (seen !== 'refused') found.push(`${id}: in the failed list, but its last answer was ${seen}`);
+        const mine = calls.filter((e) => e.target === key);
+        if (!mine.some((e) => e.favorite === change.wanted && e.seen === 'refused'))
+          found.push(`${id}: in the failed list, but no call for that change was refused`);
         if (isShown === change.wanted) found.push(`${id}: refused but its star was not put back`);
+        // Sent again after the refusal (the server's state was unknown before it): it must hold what is shown.
+        const last = mine.at(-1);
+        if (last && last.seen !== 'refused' && !sys.deleted.has(id) && (server.get(key) ?? false) !== isShown)
+          found.push(`${id}: the server holds ${!isShown}, the app shows ${isShown}`);
         continue;
       }
       const intent = m.intent.get(id) ?? false;
