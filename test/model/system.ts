@@ -203,16 +203,24 @@ export class ModelSystem {
     return this.requireApp().services.outbox.status(this.accountId(name));
   }
 
-  /** Every file under the data dir, to check that no token was ever written to disk. */
+  /**
+   * Every file under the data dir, to check that no token was ever written to disk. The app keeps writing
+   * meanwhile (a backup's partial file is renamed into place): a file gone before it is read is skipped.
+   */
   filesContaining(secrets: readonly string[]): string[] {
     const hits: string[] = [];
+    const gone = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else {
-          const bytes = readFileSync(path);
-          for (const secret of secrets) if (bytes.includes(secret)) hits.push(name);
+        try {
+          if (statSync(path).isDirectory()) walk(path);
+          else {
+            const bytes = readFileSync(path);
+            for (const secret of secrets) if (bytes.includes(secret)) hits.push(name);
+          }
+        } catch (error) {
+          if (!gone(error)) throw error;
         }
       }
     };
