@@ -368,7 +368,8 @@ export const requests = {
   },
   'favorites:set': {
     args: v.strictObject({ target: favoriteTargetSchema, favorite: v.boolean() }),
-    result: returns<{ queued: boolean }>(),
+    /** `changed`: false when the target already had that state (a click on a stale row): nothing to undo. */
+    result: returns<{ queued: boolean; changed: boolean }>(),
   },
   'favorites:undo': { args: none, result: returns<{ undone: boolean }>() },
   'favorites:chats': { args: v.strictObject(pageArgs), result: returns<Page<ChatRow>>() },

@@ -30,13 +30,14 @@ export class FavoritesService {
   private turn: Promise<unknown> = Promise.resolve();
 
   /** Resolves once the choice and its outbox entry are committed to disk: only then is it "queued". */
-  set(target: FavoriteTarget, favorite: boolean): Promise<{ queued: boolean }> {
+  set(target: FavoriteTarget, favorite: boolean): Promise<{ queued: boolean; changed: boolean }> {
     const { accountId } = this.deps.session.requireContext();
     return this.inTurn(async () => {
       await this.requireKnown(accountId, target);
       const before = await this.deps.outbox.want(accountId, target, favorite);
-      if (before !== favorite) this.lastToggle = { accountId, target, before };
-      return { queued: true };
+      const changed = before !== favorite;
+      if (changed) this.lastToggle = { accountId, target, before };
+      return { queued: true, changed };
     });
   }
 

@@ -227,4 +227,21 @@ describe('the favorites outbox', () => {
     await drained();
     expect(serverRecord()).toEqual([]);
   });
+
+  it('a star on a row that is already starred changes nothing, and undo still undoes the real toggle', async () => {
+    await setUp();
+    const [first, second] = await chatTargets(2);
+    await star(first!);
+    expect(ok(await app.call('favorites:set', { target: second!, favorite: true }))).toEqual({
+      queued: true,
+      changed: true,
+    });
+    // A click on a stale row asking for the state it already has.
+    expect(ok(await app.call('favorites:set', { target: first!, favorite: true }))).toEqual({
+      queued: true,
+      changed: false,
+    });
+    expect(ok(await app.call('favorites:undo', undefined))).toEqual({ undone: true });
+    expect(await starredInApp(app)).toEqual([`chat:${first!.chatJid}`]);
+  });
 });

@@ -51,10 +51,12 @@ class ToggleStar implements Command {
     const account = m.shown!;
     const { target, key } = sys.targets[account][this.index % sys.targets[account].length]!;
     const shown = (await sys.starredShown()).has(key);
-    ok(await sys.requireApp().call('favorites:set', { target, favorite: !shown }));
+    const { changed } = ok(await sys.requireApp().call('favorites:set', { target, favorite: !shown }));
     m.intent.set(`${account}/${key}`, !shown);
     m.touched.add(`${account}/${key}`);
-    m.lastToggle = { account, key };
+    // Unchanged when a refusal put the star back between the read above and the click (seed 20261399): as a
+    // click on a stale row, it leaves the last toggle, and so what undo does, as it was.
+    if (changed) m.lastToggle = { account, key };
   }
   toString = () => `toggle(${this.index})`;
 }
