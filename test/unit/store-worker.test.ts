@@ -140,7 +140,10 @@ describe('the store worker and its client', () => {
     await store.close();
     await expect(last).resolves.toBe(false);
     expect(worker()).toBeNull();
-    await expect(store.call('outbox.pendingCount', account)).rejects.toMatchObject({ code: 'storeClosed', kind: 'store' });
+    await expect(store.call('outbox.pendingCount', account)).rejects.toMatchObject({
+      code: 'storeClosed',
+      kind: 'store',
+    });
     const check = new DatabaseSync(join(dir.path, storeFileName), { readOnly: true });
     expect(check.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
     check.close();
