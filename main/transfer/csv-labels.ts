@@ -1,4 +1,5 @@
 import type { UiLocale } from '../../preload/contract.ts';
+import { mediaKindOf, type MediaKind } from '../../preload/message-kinds.ts';
 
 /**
  * The CSV export's words, in the user's language. They are the file's content, written in main, so they
@@ -6,27 +7,14 @@ import type { UiLocale } from '../../preload/contract.ts';
  * spreadsheet app set to Portuguese (Brazil) uses the comma for decimals and expects `;` between
  * fields, and would put a comma-separated file in one column.
  */
-type Media = 'sticker' | 'image' | 'video' | 'voice' | 'audio' | 'document' | 'location' | 'contact';
 
 interface CsvLabels {
   delimiter: string;
   columns: [chat: string, number: string, message: string, sentAt: string, starredAt: string];
   /** What stands in the message column for a message without text (a photo, say). */
-  media: Record<Media, string>;
+  media: Record<MediaKind, string>;
   otherMedia: (type: string) => string;
 }
-
-/** Message types by what they carry, as the window names them (renderer/src/lib/messages.ts). */
-const mediaTypes: [RegExp, Media][] = [
-  [/sticker/i, 'sticker'],
-  [/image|photo/i, 'image'],
-  [/video|gif/i, 'video'],
-  [/ptt|voice/i, 'voice'],
-  [/audio/i, 'audio'],
-  [/document|file|pdf/i, 'document'],
-  [/location/i, 'location'],
-  [/contact|vcard/i, 'contact'],
-];
 
 const en: CsvLabels = {
   delimiter: ',',
@@ -69,7 +57,7 @@ export function csvLabels(locale: UiLocale): CsvLabels {
 /** The message column: its text, or what it carries when it has none. */
 export function messageCell(words: CsvLabels, message: { type: string; text: string }): string {
   if (message.text.trim()) return message.text;
-  const media = mediaTypes.find(([pattern]) => pattern.test(message.type))?.[1];
+  const media = mediaKindOf(message.type);
   return media ? words.media[media] : words.otherMedia(message.type || '?');
 }
 

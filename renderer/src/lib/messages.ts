@@ -1,22 +1,11 @@
 /** How a message reads: its kind (for an icon and a label), a one-line preview, and whether it folds. */
 import type { MessageRow } from '../../../preload/contract.ts';
+import { mediaKindOf, type MediaKind } from '../../../preload/message-kinds.ts';
 import { t, type MessageKey } from '../i18n/index.svelte.ts';
 
-export type MessageKind =
-  'image' | 'video' | 'voice' | 'audio' | 'document' | 'sticker' | 'location' | 'contact' | 'text' | 'other';
+export type MessageKind = MediaKind | 'text' | 'other';
 
-const kinds: [RegExp, Exclude<MessageKind, 'text' | 'other'>][] = [
-  [/sticker/i, 'sticker'],
-  [/image|photo/i, 'image'],
-  [/video|gif/i, 'video'],
-  [/ptt|voice/i, 'voice'],
-  [/audio/i, 'audio'],
-  [/document|file|pdf/i, 'document'],
-  [/location/i, 'location'],
-  [/contact|vcard/i, 'contact'],
-];
-
-const labels: Record<Exclude<MessageKind, 'text' | 'other'>, MessageKey> = {
+const labels: Record<MediaKind, MessageKey> = {
   sticker: 'msgType.sticker',
   image: 'msgType.image',
   video: 'msgType.video',
@@ -29,7 +18,8 @@ const labels: Record<Exclude<MessageKind, 'text' | 'other'>, MessageKey> = {
 
 export function messageKind(row: Pick<MessageRow, 'type' | 'media'>): MessageKind {
   if (row.media?.voice) return 'voice';
-  for (const [pattern, kind] of kinds) if (pattern.test(row.type)) return kind;
+  const media = mediaKindOf(row.type);
+  if (media) return media;
   return row.type === '' || /^(text|conversation|extendedtext|chat)$/i.test(row.type) ? 'text' : 'other';
 }
 
