@@ -17,8 +17,16 @@ export * from './locales.ts';
 // ---- Shared value types -------------------------------------------------------------------------
 
 /** Connection states RyzeAPI reports for an instance (API.md §5.1); anything else arrives as 'unknown'. */
-export type ConnectionState =
-  'connected' | 'connecting' | 'disconnected' | 'loggedout' | 'closed' | 'banned' | 'unknown';
+export const connectionStates = [
+  'connected',
+  'connecting',
+  'disconnected',
+  'loggedout',
+  'closed',
+  'banned',
+  'unknown',
+] as const;
+export type ConnectionState = (typeof connectionStates)[number];
 
 export interface InstanceSummary {
   name: string;

@@ -1,5 +1,11 @@
 import { httpFailure } from './api-failure.ts';
-import type { ConnectionState, InstanceSummary, MediaInfo, SendStatus } from '../../preload/contract.ts';
+import {
+  connectionStates,
+  type ConnectionState,
+  type InstanceSummary,
+  type MediaInfo,
+  type SendStatus,
+} from '../../preload/contract.ts';
 
 /**
  * Tolerant readers for RyzeAPI bodies. Field casing is not uniform across endpoints and some shapes are
@@ -20,18 +26,9 @@ const firstString = (obj: Json, ...keys: string[]): string => {
 };
 const obj = (value: unknown): Json => (isObject(value) ? value : {});
 
-const knownStates: ConnectionState[] = [
-  'connected',
-  'connecting',
-  'disconnected',
-  'loggedout',
-  'closed',
-  'banned',
-];
-
 export function parseConnectionState(value: unknown): ConnectionState {
   const state = str(value).toLowerCase().replace(/_/g, '');
-  return (knownStates as string[]).includes(state) ? (state as ConnectionState) : 'unknown';
+  return (connectionStates as readonly string[]).includes(state) ? (state as ConnectionState) : 'unknown';
 }
 
 export function parseInstances(body: Json): InstanceSummary[] {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ConnectionState, FavoriteTarget, InstanceSummary } from '../../preload/contract.ts';
+import { connectionStates, type FavoriteTarget, type InstanceSummary } from '../../preload/contract.ts';
 
 /**
  * The one file format of the favorites record: automatic backups (every account; every target starred,
@@ -93,15 +93,6 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(limits.id));
 /** Epoch ms that a Date can hold (and SQLite hands back exactly). */
 const time = v.pipe(v.number(), v.integer(), v.minValue(-8.64e15), v.maxValue(8.64e15));
-const connectionStates: ConnectionState[] = [
-  'connected',
-  'connecting',
-  'disconnected',
-  'loggedout',
-  'closed',
-  'banned',
-  'unknown',
-];
 
 const messageSchema = v.object({
   id,
