@@ -5,12 +5,9 @@ import { accountEnd, accountStart, favoritesEnd } from './favorites-file.ts';
 
 /**
  * Rows read from the store per slice: a few milliseconds of store time each (measured: 200 favorites with
- * their messages, 2.5–6.5 ms on a busy 2-core machine), so a turn of the event loop comes often.
+ * their messages, 2.5–6.5 ms on a busy 2-core machine), so the worker answers other calls in between.
  */
 const sliceSize = 200;
-
-/** Gives the event loop a turn, so IPC calls waiting behind a long record are answered in between. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Where a record is read from: the store worker (storeRecordSource), or, in tests, a
@@ -45,14 +42,13 @@ export interface RecordCounts {
 }
 
 /**
- * One account's favorites in scope, then the chats they refer to, read from the store a slice at a time
- * with `pause` between slices.
+ * One account's favorites in scope, then the chats they refer to, read from the store a slice (one store
+ * call) at a time, so calls from the window are answered in between.
  */
 export async function* accountRecord(
   reader: RecordSource,
   accountId: string,
   scope: RecordScope,
-  pause: () => Promise<void> = nextTurn,
 ): AsyncGenerator<{ favorites: RecordFavorite[] } | { chats: RecordChat[] }> {
   const jids = new Set<string>();
   for (let after = ''; ;) {
@@ -62,11 +58,9 @@ export async function* accountRecord(
     yield { favorites: page.map(({ key: _key, ...favorite }) => favorite) };
     if (page.length < sliceSize) break;
     after = page.at(-1)!.key;
-    await pause();
   }
   const chats = [...jids].sort();
   for (let at = 0; at < chats.length; at += sliceSize) {
-    await pause();
     yield { chats: await reader.chats(accountId, chats.slice(at, at + sliceSize)) };
   }
 }
@@ -79,14 +73,13 @@ export async function* accountsJson(
   reader: RecordSource,
   scope: RecordScope,
   counts: RecordCounts = { accounts: 0, chats: 0, messages: 0 },
-  pause: () => Promise<void> = nextTurn,
 ): AsyncGenerator<string> {
   for (const [i, account] of (await reader.accounts(scope)).entries()) {
     counts.accounts++;
     yield accountStart(account, i === 0);
     let section: 'favorites' | 'chats' = 'favorites';
     let first = true;
-    for await (const slice of accountRecord(reader, account.id, scope, pause)) {
+    for await (const slice of accountRecord(reader, account.id, scope)) {
       const rows: object[] = 'favorites' in slice ? slice.favorites : slice.chats;
       if ('chats' in slice && section === 'favorites') {
         yield favoritesEnd;

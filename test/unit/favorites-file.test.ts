@@ -19,8 +19,7 @@ const now = Date.UTC(2026, 0, 15, 12);
 
 async function record(db: DatabaseSync, scope: RecordScope, kind: 'backup' | 'export' = 'backup') {
   let text = fileStart(kind, now);
-  for await (const chunk of accountsJson(new FavoritesRecordReader(db), scope, undefined, async () => {}))
-    text += chunk;
+  for await (const chunk of accountsJson(new FavoritesRecordReader(db), scope)) text += chunk;
   return text + fileEnd;
 }
 
