@@ -9,6 +9,9 @@ const excerptTokens = 24;
 /** How many matches past the page asked for are counted. */
 const countAhead = 1000;
 
+/** Every match with its key row; the index first, so its rowid order is the scan's. */
+const matches = 'message_fts CROSS JOIN message_fts_keys k ON k.key = message_fts.rowid';
+
 interface HitDbRow extends MessageDbRow {
   chat_name: string;
   marked: string;
@@ -35,8 +38,7 @@ export class MessageSearchIndex {
       this.db
         .prepare(
           `SELECT count(*) AS n FROM (
-             SELECT 1 FROM message_fts CROSS JOIN message_fts_keys k ON k.key = message_fts.rowid
-             WHERE message_fts MATCH ? AND k.account_id = ? LIMIT ?
+             SELECT 1 FROM ${matches} WHERE message_fts MATCH ? AND k.account_id = ? LIMIT ?
            )`,
         )
         .get(match, accountId, cap + 1) as { n: number }
@@ -44,28 +46,34 @@ export class MessageSearchIndex {
     const total = Math.min(counted, cap);
     const atLeast = counted > cap;
     if (offset >= total) return { rows: [], total, offset, atLeast };
-    // Keys follow time (migration 4), so the index read by rowid, newest first, stops after the page. The
-    // page is chosen first and only its rows get an excerpt: snippet() costs far more than reading keys.
+    // Keys follow time (migration 4), so the index read by rowid, newest first, stops after the page, and
+    // snippet() runs for the page's rows only (SQLite skips the offset's rows before computing columns).
+    // The index is the outer loop on purpose: joined to a list of keys chosen first, SQLite read every
+    // match of the query to find those keys (98 ms for "a" over 1,000,000 messages; this way, 3 ms).
+    // Deep pages start below the key at `offset` (found reading keys only) instead of skipping rows one by
+    // one through the joins; FTS5 seeks to an upper rowid bound but walks to a lower one, so there is none.
+    const from = offset === 0 ? undefined : this.keyAt(accountId, match, offset);
+    if (from === null) return { rows: [], total, offset, atLeast };
     const rows = this.db
       .prepare(
-        `WITH page AS (
-           SELECT k.key, k.message_id AS id FROM message_fts
-           CROSS JOIN message_fts_keys k ON k.key = message_fts.rowid
-           WHERE message_fts MATCH ?1 AND k.account_id = ?2
-           ORDER BY message_fts.rowid DESC LIMIT ?3 OFFSET ?4
-         )
-         SELECT ${messageColumns},
+        `SELECT ${messageColumns},
            coalesce(c.display_name, m.chat_jid) AS chat_name,
-           snippet(message_fts, 0, ?5, ?6, '…', ${excerptTokens}) AS marked
-         FROM page
-         JOIN message_fts ON message_fts.rowid = page.key
-         JOIN messages m ON m.account_id = ?2 AND m.id = page.id
+           snippet(message_fts, 0, ?4, ?5, '…', ${excerptTokens}) AS marked
+         FROM ${matches}
+         JOIN messages m ON m.account_id = k.account_id AND m.id = k.message_id
          LEFT JOIN chats c ON c.account_id = m.account_id AND c.jid = m.chat_jid
          ${favoriteJoins}
-         WHERE message_fts MATCH ?1
-         ORDER BY page.key DESC`,
+         WHERE message_fts MATCH ?1 AND k.account_id = ?2 ${from === undefined ? '' : 'AND message_fts.rowid <= ?6'}
+         ORDER BY message_fts.rowid DESC LIMIT ?3`,
       )
-      .all(match, accountId, limit, offset, matchOpen, matchClose) as unknown as HitDbRow[];
+      .all(
+        match,
+        accountId,
+        limit,
+        matchOpen,
+        matchClose,
+        ...(from === undefined ? [] : [from]),
+      ) as unknown as HitDbRow[];
     return {
       rows: rows.map((r) => ({
         ...toMessageRow(r),
@@ -76,5 +84,17 @@ export class MessageSearchIndex {
       offset,
       atLeast,
     };
+  }
+
+  /** The index key of the match at `offset`, newest first. */
+  private keyAt(accountId: string, match: string, offset: number): number | null {
+    const row = this.db
+      .prepare(
+        `SELECT message_fts.rowid AS key FROM ${matches}
+         WHERE message_fts MATCH ? AND k.account_id = ?
+         ORDER BY message_fts.rowid DESC LIMIT 1 OFFSET ?`,
+      )
+      .get(match, accountId, offset) as { key: number } | undefined;
+    return row?.key ?? null;
   }
 }

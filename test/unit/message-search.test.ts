@@ -106,6 +106,22 @@ describe('message search in the store (FTS5, migrations 2 and 4)', () => {
     expect(search('pedido', account, 500, 50)).toEqual({ rows: [], total: 120, offset: 500, atLeast: false });
   });
 
+  it("pages of one account join up exactly while another account's matches lie between them", () => {
+    const texts = (prefix: string, from: number) =>
+      Array.from({ length: 60 }, (_, i) =>
+        message(`${prefix}${String(i).padStart(2, '0')}`, `boleto ${i}`, from + i * 10),
+      );
+    messages.save(account, texts('A', 0));
+    messages.save(other, texts('B', 5));
+    const whole = search('boleto', account, 0, 500).rows.map((r) => r.id);
+    expect(whole).toHaveLength(60);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 70; offset += 7)
+      paged.push(...search('boleto', account, offset, 7).rows.map((r) => r.id));
+    expect(paged).toEqual(whole);
+    expect(whole.every((id) => id.startsWith('A'))).toBe(true);
+  });
+
   it('lists newest first however the messages arrived: history going back, late ones, shared milliseconds', () => {
     messages.save(account, [message('new1', 'frete', 50_000), message('new2', 'frete', 60_000)]);
     // Older history arrives after newer messages; two messages share a millisecond.
