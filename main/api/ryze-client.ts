@@ -4,6 +4,7 @@ import { redact } from '../core/redact.ts';
 import { checkBaseUrl } from '../../preload/base-url.ts';
 import { appError, type FavoriteTarget, type InstanceSummary } from '../../preload/contract.ts';
 import { ApiFailure, classifyHttpError, httpFailure } from './api-failure.ts';
+import { bodyInParts } from './body-parts.ts';
 import {
   isObject,
   parseContact,
@@ -85,10 +86,10 @@ export class RyzeClient {
    * other answer fails here as every call does. A 2xx the worker finds is not an address book is told
    * apart with failureOf().
    */
-  async contactsAnswer(instance: string): Promise<{ status: number; body: ArrayBuffer }> {
+  async contactsAnswer(instance: string): Promise<{ status: number; body: ArrayBuffer[] }> {
     const response = await this.send('get', `api/chat/contacts/${enc(instance)}`, {}, 'interactive');
     if (!response.ok) throw this.failure(response.status, false, await jsonOf(response));
-    return { status: response.status, body: await response.arrayBuffer() };
+    return { status: response.status, body: await bodyInParts(response) };
   }
 
   /** What a 2xx answer whose body is not a success envelope (`body`: its JSON, if any) means, as request() says it. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { textOfParts } from '../api/body-parts.ts';
 import { isObject, parseContacts, type ApiContact } from '../api/parse.ts';
 import type { ChatsRepo } from './chats-repo.ts';
 
@@ -35,11 +36,11 @@ export class AddressBookImports {
     this.chats = chats;
   }
 
-  read(accountId: string, body: ArrayBuffer): AddressBookRead {
+  read(accountId: string, body: readonly ArrayBuffer[]): AddressBookRead {
     this.pending.delete(accountId);
     let envelope: unknown;
     try {
-      envelope = JSON.parse(new TextDecoder().decode(body));
+      envelope = JSON.parse(textOfParts(body));
     } catch {
       return { kind: 'notAddressBook', envelope: undefined };
     }

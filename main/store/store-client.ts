@@ -88,9 +88,11 @@ export class StoreClient implements Store {
     const id = this.nextId++;
     return new Promise<StoreResult<O>>((resolve, reject) => {
       this.waiting.set(id, { op, resolve: resolve as (value: unknown) => void, reject });
-      // A byte buffer argument (an API answer for the worker to read) moves to the worker instead of
-      // being copied: it is not the caller's any more once sent.
-      const buffers = args.filter((a): a is ArrayBuffer => a instanceof ArrayBuffer);
+      // Byte buffers in the arguments (an API answer for the worker to read, whole or in parts) move to the
+      // worker instead of being copied: they are not the caller's any more once sent.
+      const buffers = args
+        .flatMap((a) => (Array.isArray(a) ? a : [a]))
+        .filter((a) => a instanceof ArrayBuffer);
       this.post({ type: 'call', id, op, args }, buffers);
     });
   }

@@ -77,8 +77,8 @@ export const storeOperations = {
     s.chats.mostRecentlyActive(accountId, limit),
   'chats.favorites': (s: StoreContext, accountId: string, offset: number, limit: number) =>
     s.chats.favorites(accountId, offset, limit),
-  /** The address book's raw answer (its bytes move to the worker): parsed and compared here (address-book.ts). */
-  'chats.readAddressBook': (s: StoreContext, accountId: string, body: ArrayBuffer) =>
+  /** The address book's raw answer (its byte parts move to the worker): parsed and compared here (address-book.ts). */
+  'chats.readAddressBook': (s: StoreContext, accountId: string, body: ArrayBuffer[]) =>
     s.addressBook.read(accountId, body),
   'chats.saveAddressBookSlice': (s: StoreContext, accountId: string, index: number) =>
     s.addressBook.saveSlice(accountId, index),

@@ -6,13 +6,13 @@ import { inlineStore } from '../support/inline-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** An address book of `size` contacts as RyzeAPI sends it, every one named with `name` (several save slices long). */
-function book(size: number, name: string): { status: number; body: ArrayBuffer } {
+function book(size: number, name: string): { status: number; body: ArrayBuffer[] } {
   const contacts = Array.from({ length: size }, (_, i) => ({
     jid: `55119${String(i).padStart(8, '0')}@s.whatsapp.net`,
     full_name: `${name} ${i}`,
   }));
   const bytes = new TextEncoder().encode(JSON.stringify({ success: true, total: size, contacts }));
-  return { status: 200, body: bytes.buffer };
+  return { status: 200, body: [bytes.buffer] };
 }
 
 describe('refreshing the chat list from the address book', () => {
