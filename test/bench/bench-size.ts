@@ -695,6 +695,8 @@ async function servicesFigures(
     ipcMainMs: rest.ipcMainMs,
     gcPausesOver10ms: rest.gcPausesOver10ms,
     gcMaxPauseMs: rest.gcMaxPauseMs,
+    gcLongest: rest.gcLongest,
+    mainHeapUsedMB: rest.mainHeapUsedMB,
   });
   Object.assign(results, await services.request<Record<string, number>>({ cmd: 'memory' }));
 }

@@ -7,6 +7,8 @@
  * phase (perf_hooks.monitorEventLoopDelay), each store operation's time in the worker (as StoreClient
  * reports it), each IPC channel's handling time, every favorite request, cold start and memory.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver, type RecordableHistogram } from 'node:perf_hooks';
 import type { StoreOperation } from '../../main/store/store-operations.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
@@ -16,6 +18,16 @@ import { percentile, round } from './stats.ts';
 
 const send = (message: HostReply): void => void process.send?.(message);
 
+// BENCH_CPU_PROFILE=file: a CPU profile of this thread over the whole bench, written when stats are read.
+const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
+  await profiler.post('Profiler.start');
+}
+const profileStartedAt = performance.now();
+
 // ---- the event loop, over the whole bench and per phase ----
 const resolutionMs = 5;
 const whole = monitorEventLoopDelay({ resolution: resolutionMs });
@@ -24,6 +36,7 @@ let phase = 'setup';
 let phaseLoop = monitorEventLoopDelay({ resolution: resolutionMs });
 phaseLoop.enable();
 const loopByPhase = new Map<string, PhaseFigures>();
+const phaseStarts: Array<{ phase: string; at: number }> = [];
 /**
  * The histogram records the time between two of its timer's runs, which on an idle loop is the resolution
  * itself (measured: p50 5.1 ms at 5 ms); the loop's delay is what comes on top of it.
@@ -39,9 +52,25 @@ const loopFigures = (h: Pick<RecordableHistogram, 'percentile' | 'max' | 'count'
 const storeMs = new Map<string, Map<StoreOperation, number[]>>();
 const ipcMs = new Map<string, number[]>();
 const favoriteLog: FavoriteCall[] = [];
-const gcPauses: Array<{ at: number; ms: number }> = [];
+const gcPauses: Array<{ at: number; ms: number; kind: string; phase: string; heapMB: number }> = [];
+const gcKinds: Record<number, string> = {
+  1: 'minor',
+  2: 'major',
+  4: 'incremental',
+  8: 'weakcb',
+  16: 'minor-ms',
+};
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcPauses.push({ at: e.startTime, ms: e.duration });
+  for (const e of list.getEntries()) {
+    const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
+    gcPauses.push({
+      at: e.startTime,
+      ms: e.duration,
+      kind: gcKinds[kind] ?? String(kind),
+      phase,
+      heapMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),
+    });
+  }
 }).observe({ entryTypes: ['gc'] });
 
 function setPhase(next: string): void {
@@ -62,6 +91,7 @@ function setPhase(next: string): void {
   phaseLoop = monitorEventLoopDelay({ resolution: resolutionMs });
   phaseLoop.enable();
   phase = next;
+  phaseStarts.push({ phase: next, at: performance.now() });
 }
 
 const benchFetch: typeof fetch = async (input, init) => {
@@ -169,7 +199,14 @@ function opFigures(list: number[]): Record<string, number> | null {
   };
 }
 
-function stats(exclude: string[]): Record<string, unknown> {
+async function stats(exclude: string[]): Promise<Record<string, unknown>> {
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(
+      process.env.BENCH_CPU_PROFILE as string,
+      JSON.stringify({ ...profile, phases: phaseStarts, profileStartedAt }),
+    );
+  }
   setPhase(phase);
   const all: Array<{ op: string; phase: string; ms: number }> = [];
   for (const [p, byOp] of storeMs) {
@@ -208,6 +245,11 @@ function stats(exclude: string[]): Record<string, unknown> {
     historyPageSave: opFigures(storeMs.get('seed')?.get('messages.saveHistoryPage') ?? []),
     gcPausesOver10ms: gcPauses.filter((g) => g.ms > 10).length,
     gcMaxPauseMs: round(Math.max(0, ...gcPauses.map((g) => g.ms)), 1),
+    gcLongest: [...gcPauses]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8)
+      .map((g) => ({ ...g, ms: round(g.ms, 1), at: round(g.at, 0) })),
+    mainHeapUsedMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),
     favoriteLog,
   };
 }
@@ -250,7 +292,7 @@ async function handle(request: HostRequest): Promise<unknown> {
       favoriteLog.length = 0;
       return null;
     case 'stats':
-      return stats(request.exclude);
+      return await stats(request.exclude);
     case 'memory':
       return memory();
   }
