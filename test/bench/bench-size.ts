@@ -669,10 +669,11 @@ async function servicesFigures(
       favoriteLog: FavoriteCall[];
       loop: { p99Ms: number; maxMs: number; samples: number };
       loopByPhase: Record<string, unknown>;
+      idleLoopByPhase: Record<string, { p99Ms: number; maxMs: number; samples: number }>;
       maxStoreCall: { op: string; phase: string; ms: number } | null;
     }
   >({ cmd: 'stats', exclude: setupPhases });
-  const { favoriteLog, loop, loopByPhase, maxStoreCall, ...rest } = stats;
+  const { favoriteLog, loop, loopByPhase, idleLoopByPhase, maxStoreCall, ...rest } = stats;
   if (drain) {
     Object.assign(results, drainFigures(favoriteLog, DRAIN_WINDOW_MS));
     results.drainFirstCallAfterReconnectMs = round(
@@ -684,6 +685,11 @@ async function servicesFigures(
   results.mainLoopDelayP99Ms = loop.p99Ms;
   results.mainLoopDelayMaxMs = loop.maxMs;
   results.mainLoopDelay = { ...loop, resolutionMs: 5, byPhase: loopByPhase };
+  // The floor: a thread beside main that does nothing, measured the same way over the same phases.
+  const idle = Object.values(idleLoopByPhase);
+  results.idleLoopDelayP99Ms = Math.max(0, ...idle.map((f) => f.p99Ms));
+  results.idleLoopDelayMaxMs = Math.max(0, ...idle.map((f) => f.maxMs));
+  results.idleLoopDelay = { byPhase: idleLoopByPhase };
   results.storeCallP99Ms = rest.storeCallP99Ms;
   results.maxStoreCallMs = maxStoreCall?.ms ?? 0;
   results.maxStoreCall = maxStoreCall;

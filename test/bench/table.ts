@@ -147,7 +147,7 @@ export function printTable(
     },
     {
       name: 'mainLoopDelayMaxMs',
-      value: `${n('mainLoopDelayMaxMs')} (${worstPhase(r)})`,
+      value: `${n('mainLoopDelayMaxMs')} (${worstPhase(r)}; an idle thread beside it: ${n('idleLoopDelayMaxMs')})`,
       target: '≤ 16',
       pass: n('mainLoopDelayMaxMs') <= 16,
     },
