@@ -305,10 +305,10 @@ async function handle(request: HostRequest): Promise<unknown> {
       if (!page.ok) throw new Error(`first chat page: ${page.error.code}`);
       return { coldStartMs: round(performance.now() - start, 1), rows: page.value.rows.length };
     }
-    case 'call': {
-      const result = await requireApp().router.handle(request.channel, request.args, request.caller);
-      return JSON.stringify(result);
-    }
+    case 'call':
+      // The answer goes back as Electron's IPC would send it, by structured clone (process.send's advanced
+      // serialization); the JSON the page's bridge wants is made in the driving process, off this one.
+      return requireApp().router.handle(request.channel, request.args, request.caller);
     case 'close':
       await app?.close();
       app = null;

@@ -54,12 +54,13 @@ export class ServicesProcess {
 
   /** A call through the router, as this script's own (trusted) caller. */
   async call<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
-    const json = await this.request<string>({ cmd: 'call', channel, args, caller: trustedCaller });
-    return JSON.parse(json) as Result<RequestResult<C>>;
+    return this.request<Result<RequestResult<C>>>({ cmd: 'call', channel, args, caller: trustedCaller });
   }
 
   readonly link: ServicesLink = {
-    invoke: (channel, args, caller) => this.request({ cmd: 'call', channel, args, caller }),
+    // The page's bridge takes answers as JSON (quicker through Playwright); made here, not in the services.
+    invoke: async (channel, args, caller) =>
+      JSON.stringify(await this.request({ cmd: 'call', channel, args, caller })),
     subscribe: (listener) => {
       this.listeners.add(listener);
       return () => this.listeners.delete(listener);
