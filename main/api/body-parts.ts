@@ -4,8 +4,8 @@ export const bodyPartBytes = 1 << 20;
 /**
  * An answer's body as parts of `partBytes` each (the last one shorter), each part a buffer of its own. For
  * a large answer handed to the store worker (the address book: about 10 MB at 100,000 contacts): the parts
- * move to the worker instead of being copied, and main never joins the whole body into one buffer, which
- * held its event loop for tens of milliseconds at that size (Response.arrayBuffer's final concatenation).
+ * move to the worker instead of being copied, and main never copies the whole body in one go (as
+ * Response.arrayBuffer's final concatenation did, in the longest stretch main was busy while the list opened).
  */
 export async function bodyInParts(response: Response, partBytes = bodyPartBytes): Promise<ArrayBuffer[]> {
   const parts: ArrayBuffer[] = [];
