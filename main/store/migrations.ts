@@ -320,4 +320,21 @@ export const migrations: readonly string[] = [
   ALTER TABLE failed_changes DROP COLUMN error_kind;
   ALTER TABLE failed_changes DROP COLUMN error_message;
   `,
+  // 7: the chat list's length without counting it. Every page of the chat list said how many chats there
+  // are by counting the account's rows: about 10 ms of each page at 100,000 chats. Triggers keep the count
+  // (chats are only ever inserted, upserted or deleted: an upsert that updates is not an insert).
+  `
+  CREATE TABLE chat_counts (
+    account_id TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO chat_counts (account_id, n) SELECT account_id, count(*) FROM chats GROUP BY account_id;
+  CREATE TRIGGER chat_counts_after_insert AFTER INSERT ON chats BEGIN
+    INSERT INTO chat_counts (account_id, n) VALUES (new.account_id, 1)
+      ON CONFLICT (account_id) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER chat_counts_after_delete AFTER DELETE ON chats BEGIN
+    UPDATE chat_counts SET n = n - 1 WHERE account_id = old.account_id;
+  END;
+  `,
 ];
