@@ -49,7 +49,7 @@ export class MessageSearchIndex {
     // Keys follow time (migration 4), so the index read by rowid, newest first, stops after the page, and
     // snippet() runs for the page's rows only (SQLite skips the offset's rows before computing columns).
     // The index is the outer loop on purpose: joined to a list of keys chosen first, SQLite read every
-    // match of the query to find those keys (98 ms for "a" over 1,000,000 messages; this way, 3 ms).
+    // match of the query to find those keys (98 ms for "a" over 1,000,000 messages; this way, a few ms).
     // Deep pages start below the key at `offset` (found reading keys only) instead of skipping rows one by
     // one through the joins; FTS5 seeks to an upper rowid bound but walks to a lower one, so there is none.
     const from = offset === 0 ? undefined : this.keyAt(accountId, match, offset);
