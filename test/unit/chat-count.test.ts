@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiContact } from '../../main/api/parse.ts';
 import { removeAccountData } from '../../main/store/account-data.ts';
 import { ChatsRepo } from '../../main/store/chats-repo.ts';
 import { migrate, openDatabase, storeFileName } from '../../main/store/database.ts';
 import { migrations } from '../../main/store/migrations.ts';
+import { storeAsVersion } from '../support/old-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const contact = (i: number, name = `Contact ${i}`): ApiContact => ({
@@ -59,10 +60,8 @@ describe("the chat list's length", () => {
   });
 
   it('is counted once for a store from before it was kept', () => {
-    const old = new DatabaseSync(join(dir.path, storeFileName));
     const kept = migrations.findIndex((sql) => sql.includes('CREATE TABLE chat_counts'));
-    for (const sql of migrations.slice(0, kept)) old.exec(sql);
-    old.exec(`PRAGMA user_version = ${kept}`);
+    const old = storeAsVersion(join(dir.path, storeFileName), kept);
     new ChatsRepo(old).saveContacts('a', [contact(1), contact(2)]);
     expect(migrate(old)).toBe(migrations.length);
     const chats = new ChatsRepo(old);

@@ -1,4 +1,4 @@
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMessage } from '../../main/api/parse.ts';
@@ -6,6 +6,7 @@ import { migrate, openDatabase, storeFileName } from '../../main/store/database.
 import { MessagesRepo } from '../../main/store/messages-repo.ts';
 import { migrations } from '../../main/store/migrations.ts';
 import { createRng } from '../emulator/prng.ts';
+import { storeAsVersion } from '../support/old-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // A chat's pages are read through per-chat blocks of counted rows (migration 3). Whatever order messages
@@ -130,11 +131,7 @@ describe('message pages in a long chat', () => {
 
   it('keeps pages right for messages stored before the upgrade that added blocks', () => {
     const path = join(dir.path, storeFileName);
-    const old = new DatabaseSync(path);
-    for (const [i, sql] of migrations.slice(0, 2).entries()) {
-      old.exec(sql);
-      old.exec(`PRAGMA user_version = ${i + 1}`);
-    }
+    const old = storeAsVersion(path, 2);
     const insert = old.prepare(
       `INSERT INTO messages (account_id, id, chat_jid, ts, from_me) VALUES ('acc', ?, ?, ?, 0)`,
     );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMessage } from '../../main/api/parse.ts';
 import { toFtsQuery } from '../../main/search/fts-query.ts';
@@ -9,6 +9,7 @@ import { migrate, openDatabase, storeFileName } from '../../main/store/database.
 import { MessagesRepo } from '../../main/store/messages-repo.ts';
 import { migrations } from '../../main/store/migrations.ts';
 import { OutboxRepo } from '../../main/store/outbox-repo.ts';
+import { storeAsVersion } from '../support/old-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const account = 'acct-1';
@@ -199,9 +200,7 @@ describe('message search in the store (FTS5, migrations 2 and 4)', () => {
   it('indexes messages stored before migration 2 (backfill)', () => {
     db.close();
     // A store as version 1 left it: schema 1 only, messages already held.
-    const old = new DatabaseSync(join(dir.path, `old-${storeFileName}`));
-    old.exec(migrations[0] as string);
-    old.exec('PRAGMA user_version = 1');
+    const old = storeAsVersion(join(dir.path, `old-${storeFileName}`), 1);
     old
       .prepare(
         `INSERT INTO messages (account_id, id, chat_jid, ts, from_me, text) VALUES (?, 'OLD', ?, 1, 0, 'Feijão e café')`,

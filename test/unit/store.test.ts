@@ -6,6 +6,7 @@ import { migrate, openDatabase, storeFileName } from '../../main/store/database.
 import { migrations } from '../../main/store/migrations.ts';
 import { OutboxRepo } from '../../main/store/outbox-repo.ts';
 import { appError } from '../../preload/contract.ts';
+import { storeAsVersion } from '../support/old-store.ts';
 import { serverError } from '../support/server-error.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -24,10 +25,8 @@ describe('the local store', () => {
   });
 
   it('turns the failed changes an older version wrote as sentences into errors as data', () => {
-    const old = new DatabaseSync(join(dir.path, storeFileName));
     const errorsAsData = migrations.findIndex((sql) => sql.includes('failed_changes ADD COLUMN error'));
-    for (const sql of migrations.slice(0, errorsAsData)) old.exec(sql);
-    old.exec(`PRAGMA user_version = ${errorsAsData}`);
+    const old = storeAsVersion(join(dir.path, storeFileName), errorsAsData);
     const failed = [
       ['M1', 'notFound', 'Message not found'],
       ['M2', 'invalidRequest', 'Invalid request body: unexpected EOF'],
