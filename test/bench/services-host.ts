@@ -10,7 +10,13 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
-import { monitorEventLoopDelay, PerformanceObserver, type RecordableHistogram } from 'node:perf_hooks';
+import {
+  constants as perfConstants,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+  type RecordableHistogram,
+} from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import type { StoreOperation } from '../../main/store/store-operations.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { buildApp, trustedCaller, type TestApp } from '../support/app-harness.ts';
@@ -83,22 +89,23 @@ const storeMs = new Map<string, Map<StoreOperation, number[]>>();
 const ipcMs = new Map<string, number[]>();
 const favoriteLog: FavoriteCall[] = [];
 const gcPauses: Array<{ at: number; ms: number; kind: string; phase: string; heapMB: number }> = [];
-const gcKinds: Record<number, string> = {
-  1: 'minor',
-  2: 'major',
-  4: 'incremental',
-  8: 'weakcb',
-  16: 'minor-ms',
-};
+/** GC kinds by their perf_hooks constant (NODE_PERFORMANCE_GC_MAJOR → 'major', …). */
+const gcKinds = new Map(
+  Object.entries(perfConstants)
+    .filter(([name]) => name.startsWith('NODE_PERFORMANCE_GC_') && !name.includes('FLAGS'))
+    .map(([name, value]) => [value, name.slice('NODE_PERFORMANCE_GC_'.length).toLowerCase()]),
+);
+/** Main's JS heap, read without the /proc read that process.memoryUsage() makes for the RSS. */
+const heapMB = (): number => round(getHeapStatistics().used_heap_size / 2 ** 20, 1);
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
     gcPauses.push({
       at: e.startTime,
       ms: e.duration,
-      kind: gcKinds[kind] ?? String(kind),
+      kind: gcKinds.get(kind) ?? String(kind),
       phase,
-      heapMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),
+      heapMB: heapMB(),
     });
   }
 }).observe({ entryTypes: ['gc'] });
@@ -285,7 +292,7 @@ async function stats(exclude: string[]): Promise<Record<string, unknown>> {
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 8)
       .map((g) => ({ ...g, ms: round(g.ms, 1), at: round(g.at, 0) })),
-    mainHeapUsedMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),
+    mainHeapUsedMB: heapMB(),
     favoriteLog,
   };
 }
