@@ -4,6 +4,7 @@
  * joined to them by the E2E bridge, then every measure. Returns the figures for results.json.
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
@@ -12,7 +13,6 @@ import { accountIdOf } from '../../main/session/account-context.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import { storeContext } from '../../main/store/store-operations.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
-import { installBridgeTo } from '../e2e/harness/bridge.ts';
 import { serveRenderer } from '../e2e/harness/static-server.ts';
 import { forgetTestTokens, ok } from '../support/app-harness.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -31,7 +31,9 @@ import {
 } from './page-probes.ts';
 import { readingAndFloor, timedScroll } from './scroll-phases.ts';
 import type { SizeProfile } from './profiles.ts';
+import { firstRowsBreakdown, medianBreakdown, type FirstRowsBreakdown } from './first-rows-breakdown.ts';
 import { ServicesProcess } from './services-process.ts';
+import { installSocketBridge } from './socket-bridge.ts';
 import { median, percentile, round, seededRandom } from './stats.ts';
 
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 40_000);
@@ -193,17 +195,30 @@ export async function runSize(
       args: chromiumArgs,
     });
     chromiumVersion = browser.version();
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1180, height: 760 } });
+    // The page reaches the services over a loopback WebSocket (bridge-server.ts), which the renderer's CSP
+    // (connect-src 'none') would refuse; the app's own pages in Electron use IPC, not a connection.
+    const context: BrowserContext = await browser.newContext({
+      viewport: { width: 1180, height: 760 },
+      bypassCSP: true,
+    });
     const page = await context.newPage();
+    await installSocketBridge(page, await services.request<string>({ cmd: 'bridge' }));
     await page.addInitScript(installProbes);
-    await installBridgeTo(page, services.link, { json: true });
     const cdp = await context.newCDPSession(page);
 
     // ---- chat list: navigation start → first rows painted ----
     log('chat list: first rows after opening the app');
     await phase('chat list open');
     const chatSamples: number[] = [];
+    const chatBreakdowns: FirstRowsBreakdown[] = [];
     for (let rep = 0; rep <= FIRST_ROWS_REPS; rep++) {
+      // BENCH_PAGE_PROFILE=file: a CPU profile of the page over one opening, to see where its time went.
+      const profiling = process.env.BENCH_PAGE_PROFILE !== undefined && rep === 2;
+      if (profiling) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       if (rep === 0) await page.goto(renderer.url);
       else await page.reload();
       await page.waitForFunction(
@@ -216,16 +231,24 @@ export async function runSize(
       const t = await page.evaluate(
         () => (window as unknown as { __bench: { chatRowsPaintedAt: number } }).__bench.chatRowsPaintedAt,
       );
+      if (profiling) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(process.env.BENCH_PAGE_PROFILE as string, JSON.stringify(profile));
+      }
       // The list also refreshes the address book when it opens; let that finish before the next sample.
       await page.waitForFunction(() => document.querySelector('.refreshing') === null, null, {
         timeout: 300_000,
       });
       await sleep(300);
-      if (rep > 0) chatSamples.push(t); // rep 0 warms Chromium's caches
+      if (rep === 0) continue; // rep 0 warms Chromium's caches
+      chatSamples.push(t);
+      chatBreakdowns.push(await firstRowsBreakdown(page, t));
     }
     results.chatListFirstRowsSamples = chatSamples.map((s) => round(s, 1));
     results.chatListFirstRowsMs = round(median(chatSamples), 1);
+    results.chatListFirstRowsBreakdown = medianBreakdown(chatBreakdowns);
     log(`  chat list first rows: ${chatSamples.map((x) => round(x, 0)).join(', ')} ms`);
+    log(`  where the time went (medians, ms): ${JSON.stringify(results.chatListFirstRowsBreakdown)}`);
 
     // ---- message list: click the big chat → its newest rows painted ----
     log(`message list: first rows after opening the ${p.bigChatMessages}-message chat`);

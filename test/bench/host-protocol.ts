@@ -1,14 +1,15 @@
 /** What the benchmark's driver (run.ts) and its services process (services-host.ts) say to each other. */
 import type { CallerInfo } from '../../main/ipc/router.ts';
-import type { EventChannel } from '../../preload/contract.ts';
 
 type Request =
   /** Builds the services over `dataDir` and starts them (the app launched). */
   | { cmd: 'build'; dataDir: string; rendererOrigin: string }
   /** The same, timed from building the services to the first chat page answered. */
   | { cmd: 'coldStart'; dataDir: string; rendererOrigin: string }
-  /** A renderer call, answered with the router's Result as a JSON string. */
+  /** A call through the router, answered with its Result. */
   | { cmd: 'call'; channel: unknown; args: unknown; caller: CallerInfo }
+  /** The page's bridge to the services (bridge-server.ts): answered with its ws:// URL. */
+  | { cmd: 'bridge' }
   | { cmd: 'close' }
   /** What the bench does from now on, for the per-phase figures. */
   | { cmd: 'phase'; name: string }
@@ -22,11 +23,7 @@ type Request =
 
 export type HostRequest = Request & { id: number };
 
-export type HostReply =
-  | { ready: true }
-  | { id: number; value: unknown }
-  | { id: number; error: string }
-  | { event: EventChannel; payload: unknown };
+export type HostReply = { ready: true } | { id: number; value: unknown } | { id: number; error: string };
 
 /** A favorite request the services sent: when (epoch ms, sub-millisecond), and what the server answered. */
 export interface FavoriteCall {

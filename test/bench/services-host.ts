@@ -20,6 +20,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { StoreOperation } from '../../main/store/store-operations.ts';
 import type { FavoriteTarget } from '../../preload/contract.ts';
 import { buildApp, trustedCaller, type TestApp } from '../support/app-harness.ts';
+import { BridgeServer } from './bridge-server.ts';
 import type { FavoriteCall, HostReply, HostRequest, PhaseFigures } from './host-protocol.ts';
 import { percentile, round } from './stats.ts';
 
@@ -151,6 +152,8 @@ const benchFetch: typeof fetch = async (input, init) => {
 };
 
 let app: TestApp | null = null;
+/** The page's bridge to these services, once the driver asks for it. */
+let bridge: BridgeServer | null = null;
 const requireApp = (): TestApp => {
   if (!app) throw new Error('no app built');
   return app;
@@ -184,7 +187,7 @@ function build(dataDir: string, rendererOrigin: string): TestApp {
       ipcMs.set(key, list);
     }
   }) as typeof handle;
-  built.events.subscribe((event, payload) => send({ event, payload }));
+  built.events.subscribe((event, payload) => bridge?.emit(event, payload));
   return built;
 }
 
@@ -313,9 +316,10 @@ async function handle(request: HostRequest): Promise<unknown> {
       return { coldStartMs: round(performance.now() - start, 1), rows: page.value.rows.length };
     }
     case 'call':
-      // The answer goes back as Electron's IPC would send it, by structured clone (process.send's advanced
-      // serialization); the JSON the page's bridge wants is made in the driving process, off this one.
       return requireApp().router.handle(request.channel, request.args, request.caller);
+    case 'bridge':
+      bridge ??= new BridgeServer((call) => requireApp().router.handle(call.channel, call.args, call.caller));
+      return bridge.url;
     case 'close':
       await app?.close();
       app = null;

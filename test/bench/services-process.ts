@@ -1,11 +1,9 @@
 /**
- * The driver's side of the services process (services-host.ts): requests and their answers, the
- * services' events, and a ServicesLink so the E2E bridge can join the page to them.
+ * The driver's side of the services process (services-host.ts): requests and their answers. The page
+ * talks to the services over its own bridge (bridge-server.ts), not through this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { EventSink } from '../../main/core/event-sink.ts';
 import type { RequestArgs, RequestChannel, RequestResult, Result } from '../../preload/contract.ts';
-import type { ServicesLink } from '../e2e/harness/bridge.ts';
 import { trustedCaller } from '../support/app-harness.ts';
 import type { HostReply, HostRequest } from './host-protocol.ts';
 
@@ -14,7 +12,6 @@ type Command = HostRequest extends infer R ? (R extends { id: number } ? Omit<R,
 export class ServicesProcess {
   private readonly child: ChildProcess;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private readonly listeners = new Set<EventSink>();
   private nextId = 1;
   readonly ready: Promise<void>;
 
@@ -29,10 +26,6 @@ export class ServicesProcess {
     this.ready = new Promise((resolve) => (ready = resolve));
     this.child.on('message', (message: HostReply) => {
       if ('ready' in message) return ready();
-      if ('event' in message) {
-        for (const listener of this.listeners) listener(message.event, message.payload as never);
-        return;
-      }
       const w = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       if ('error' in message) w?.reject(new Error(`services process: ${message.error}`));
@@ -56,16 +49,6 @@ export class ServicesProcess {
   async call<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
     return this.request<Result<RequestResult<C>>>({ cmd: 'call', channel, args, caller: trustedCaller });
   }
-
-  readonly link: ServicesLink = {
-    // The page's bridge takes answers as JSON (quicker through Playwright); made here, not in the services.
-    invoke: async (channel, args, caller) =>
-      JSON.stringify(await this.request({ cmd: 'call', channel, args, caller })),
-    subscribe: (listener) => {
-      this.listeners.add(listener);
-      return () => this.listeners.delete(listener);
-    },
-  };
 
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
