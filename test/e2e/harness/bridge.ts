@@ -14,6 +14,16 @@ export async function installBridge(page: Page, target: () => RyzeApp): Promise<
       isMainFrame: source.frame === source.page.mainFrame(),
     }),
   );
+  await installWindowRyze(page);
+  return subscribeEvents(page, target());
+}
+
+/**
+ * Builds `window.ryze` in every document of `page` from the contract, over a transport set up before it:
+ * calls go to `window.__ryzeHarnessInvoke(channel, args)`, and events arrive through
+ * `window.__ryzeHarnessEmit(event, payload)`, which this defines.
+ */
+export async function installWindowRyze(page: Page): Promise<void> {
   await page.addInitScript(
     ({ requests, events, globalName }) => {
       type Listener = (payload: unknown) => void;
@@ -40,7 +50,6 @@ export async function installBridge(page: Page, target: () => RyzeApp): Promise<
       globalName: bridgeGlobalName,
     },
   );
-  return subscribeEvents(page, target());
 }
 
 /** Forwards the services' events to the page, as the shell's webContents.send does. */
