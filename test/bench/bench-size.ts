@@ -1,7 +1,8 @@
 /**
  * One size of the benchmark, start to end: the emulator (a worker thread of this driver process), the
  * store seeded, the services in their own process (services-process.ts), the built renderer in Chromium
- * joined to them by the E2E bridge, then every measure. Returns the figures for results.json.
+ * joined to them by a socket of their own (socket-bridge.ts), then every measure. Returns the figures for
+ * results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
