@@ -64,9 +64,4 @@ export class BridgeServer {
     const message = JSON.stringify({ event, payload } satisfies BridgeMessage);
     for (const socket of this.sockets) socket.send(message);
   }
-
-  close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
 }

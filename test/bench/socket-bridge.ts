@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright';
 import { installWindowRyze } from '../e2e/harness/bridge.ts';
+import type { BridgeCall, BridgeMessage } from './bridge-server.ts';
 
 export interface BridgeCallTiming {
   channel: string;
@@ -20,14 +21,13 @@ export interface BridgeCallTiming {
  */
 export async function installSocketBridge(page: Page, url: string): Promise<void> {
   await page.addInitScript((url) => {
-    type Message = { id: number; value: unknown; servicesMs: number } | { event: string; payload: unknown };
     const socket = new WebSocket(url);
     const open = new Promise<void>((resolve) => socket.addEventListener('open', () => resolve()));
     const waiting = new Map<number, { resolve: (v: unknown) => void; channel: string; sent: number }>();
     const log: BridgeCallTiming[] = [];
     let nextId = 1;
     socket.addEventListener('message', (e: MessageEvent<string>) => {
-      const message = JSON.parse(e.data) as Message;
+      const message = JSON.parse(e.data) as BridgeMessage;
       if ('event' in message) {
         const emit = (window as unknown as { __ryzeHarnessEmit?: (e: string, p: unknown) => void })
           .__ryzeHarnessEmit;
@@ -48,7 +48,7 @@ export async function installSocketBridge(page: Page, url: string): Promise<void
       const caller = { url: location.href, isMainFrame: window === window.top };
       return new Promise((resolve) => {
         waiting.set(id, { resolve, channel, sent });
-        socket.send(JSON.stringify({ id, channel, args, caller }));
+        socket.send(JSON.stringify({ id, channel, args, caller } satisfies BridgeCall));
       });
     };
     Object.defineProperty(window, '__ryzeHarnessInvoke', { value: invoke });
