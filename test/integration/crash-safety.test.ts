@@ -147,11 +147,11 @@ describe('crash safety', () => {
         // Every chat shown otherwise than the server holds it waits to be sent. A change back to the
         // server's state may leave nothing to send (or still be sent, if a kill caught its call going
         // out), so those are not counted either way.
-        const serverHolds = emulator.favorites('support');
+        const serverHolds = new Set(starredOnServer(emulator.favorites('support')));
         const rows = ok(await host.call('chats:page', { offset: 0, limit: 500 })).rows;
         for (const c of chats) {
           const row = rows.find((r) => r.jid === c.jid)!;
-          if (row.favorite !== (serverHolds.get(`chat:${c.jid}`) === true))
+          if (row.favorite !== serverHolds.has(keyOf({ kind: 'chat', chatJid: c.jid })))
             expect(row.pending, `round ${round} (seed ${seed}): ${c.jid} still queued to be sent`).toBe(true);
         }
       }
