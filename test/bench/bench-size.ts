@@ -228,16 +228,13 @@ export async function runSize(
       // Playwright's own script on the page's main thread (about 18 ms in a trace here), which lands between
       // the rows' render and their paint. The page's probe records the paint itself; read it once it is done.
       await sleep(FIRST_ROWS_SETTLE_MS);
-      await page.waitForFunction(
+      const painted = await page.waitForFunction(
         () =>
-          (window as unknown as { __bench: { chatRowsPaintedAt: number | null } }).__bench
-            .chatRowsPaintedAt !== null,
+          (window as unknown as { __bench: { chatRowsPaintedAt: number | null } }).__bench.chatRowsPaintedAt,
         null,
         { timeout: 120_000 },
       );
-      const t = await page.evaluate(
-        () => (window as unknown as { __bench: { chatRowsPaintedAt: number } }).__bench.chatRowsPaintedAt,
-      );
+      const t = (await painted.jsonValue()) as number;
       if (profiling) {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(process.env.BENCH_PAGE_PROFILE as string, JSON.stringify(profile));
@@ -416,6 +413,8 @@ export async function runSize(
     }
 
     const random = seededRandom(7);
+    /** The pause between two clicks at `pace`: random, so clicks land at every phase of the frame. */
+    const pause = (pace: readonly [number, number]) => sleep(pace[0] + Math.floor(random() * pace[1]));
     const bpage = await context.newPage();
     if (p.baselines) {
       await baselines(
@@ -439,7 +438,7 @@ export async function runSize(
       for (let i = 0; i < FLOOR_TOGGLES; i++) {
         const { x, y } = await bpage.evaluate(armToggle, '#floor');
         await bpage.mouse.click(x, y);
-        await sleep(pace[0] + Math.floor(random() * pace[1]));
+        await pause(pace);
         const r = await bpage.evaluate(toggleResult);
         floor.push(r.t1 - r.t0);
       }
@@ -500,7 +499,7 @@ export async function runSize(
         await page.mouse.click(x, y);
         // The page times the toggle itself; the driver reads it only after the pause before the next click,
         // so its own evaluation does not run on the page between the click and the paint.
-        await sleep(pace[0] + Math.floor(random() * pace[1])); // clicks land at every phase of the frame
+        await pause(pace);
         const r = await page.evaluate(toggleResult).catch((e: unknown) => {
           throw new Error(`toggle ${i} on ${selector} did not repaint: ${String(e)}`);
         });
