@@ -11,19 +11,26 @@ import {
   type RequestResult,
   type Result,
 } from '../../../preload/contract.ts';
+import { hasBridge } from './has-bridge.ts';
 
-export function hasBridge(): boolean {
-  return typeof window !== 'undefined' && typeof window.ryze === 'object' && window.ryze !== null;
-}
+export { hasBridge };
 
 export async function call<C extends RequestChannel>(
   channel: C,
   args: RequestArgs<C>,
 ): Promise<Result<RequestResult<C>>> {
+  if (!hasBridge()) return { ok: false, error: appError('internal') };
+  const fn = window.ryze[channel] as (a: RequestArgs<C>) => Promise<Result<RequestResult<C>>>;
+  return settle(channel, new Promise((resolve) => resolve(fn(args))));
+}
+
+/** The bridge's answer as a result: a rejection is logged and becomes an `internal` error. */
+export async function settle<C extends RequestChannel>(
+  channel: C,
+  answer: Promise<Result<RequestResult<C>>>,
+): Promise<Result<RequestResult<C>>> {
   try {
-    if (!hasBridge()) return { ok: false, error: appError('internal') };
-    const fn = window.ryze[channel] as (a: RequestArgs<C>) => Promise<Result<RequestResult<C>>>;
-    return await fn(args);
+    return await answer;
   } catch (e) {
     console.error(`The call to ${channel} failed`, e);
     return { ok: false, error: appError('internal') };

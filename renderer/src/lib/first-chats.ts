@@ -1,20 +1,21 @@
 /**
- * The chat list's first page, asked for as the window starts, beside the session: the main view is built,
- * and the list asks for its rows, only once the session is known; by then this answer is on its way or here.
- * It is handed out once, to exactly that read (the first page, no search); any other read asks main, and a
- * change of session drops it (it belongs to the account that was signed in when it was asked).
+ * The chat list's first page, asked for as the window starts, beside the session (early-calls.ts): the main
+ * view is built, and the list asks for its rows, only once the session is known; by then this answer is on
+ * its way or here. It is handed out once, to exactly that read (the first page, no search); any other read
+ * asks main, and a change of session drops it (it belongs to the account that was signed in when it was asked).
  * A change to the chats in between is not lost: the list refreshes and re-reads as soon as it shows.
  */
 import type { ChatRow, Page, Result } from '../../../preload/contract.ts';
-import { call } from './bridge.ts';
+import { call, settle } from './bridge.ts';
+import { CHAT_PAGE } from './early-calls.ts';
 
-/** Rows per page of the chat list. */
-export const CHAT_PAGE = 100;
+export { CHAT_PAGE };
 
 let early: Promise<Result<Page<ChatRow>>> | null = null;
 
-export function askFirstChats(): void {
-  early = call('chats:page', { offset: 0, limit: CHAT_PAGE });
+/** Keeps the first page asked for by the entry, or asks main for it now. */
+export function askFirstChats(asked?: Promise<Result<Page<ChatRow>>>): void {
+  early = asked ? settle('chats:page', asked) : call('chats:page', { offset: 0, limit: CHAT_PAGE });
 }
 
 export function dropFirstChats(): void {

@@ -1,6 +1,7 @@
 /** Who is signed in, as main reports it (`session:get` + `session:changed`). Never holds a token. */
 import type { AppError, Session } from '../../../preload/contract.ts';
-import { call, on } from './bridge.ts';
+import { call, on, settle } from './bridge.ts';
+import { takeEarly } from './early-calls.ts';
 import { askFirstChats, dropFirstChats } from './first-chats.ts';
 import { notices } from './notices.svelte.ts';
 
@@ -10,15 +11,24 @@ class SessionStore {
   /** Signing in to one more account while another stays signed in. */
   adding = $state(false);
 
-  /** Subscribe, then read the current session. Returns the unsubscribe function. */
+  /**
+   * Subscribe, then read the current session: the entry's early answer if it asked (early-calls.ts), else
+   * main now. Returns the unsubscribe function.
+   */
   start(): () => void {
+    const early = takeEarly();
     let heardEvent = false;
-    const off = on('session:changed', (s) => {
+    const heard = (s: Session): void => {
       heardEvent = true;
       dropFirstChats();
       this.set(s);
-    });
-    void call('session:get', undefined).then((r) => {
+    };
+    const off = on('session:changed', heard);
+    // Most starts are signed in: the chat list's first page is asked for at the same time.
+    askFirstChats(early?.chats);
+    if (early?.changed) heard(early.changed);
+    const answer = early ? settle('session:get', early.session) : call('session:get', undefined);
+    void answer.then((r) => {
       if (r.ok) {
         if (!r.value.signedIn) dropFirstChats();
         if (!heardEvent) this.set(r.value);
@@ -27,8 +37,6 @@ class SessionStore {
         this.loadError = r.error;
       }
     });
-    // Most starts are signed in: the chat list's first page is asked for at the same time.
-    askFirstChats();
     return off;
   }
 
