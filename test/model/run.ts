@@ -75,7 +75,8 @@ function shard(i: number, shardRuns: number): Promise<number> {
     String(i),
   ];
   if (values['max-commands']) args.push('--max-commands', values['max-commands']);
-  const child = spawn(process.execPath, [process.argv[1]!, ...args], {
+  // The shards run with this runner's Node flags (package.json: V8's PKU code protection off, see vitest.config.ts).
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   createInterface({ input: child.stdout }).on('line', (line) => console.log(`[${i}] ${line}`));
