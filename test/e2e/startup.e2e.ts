@@ -103,3 +103,29 @@ test('a sign-out while the code is still loading is not lost: the window opens s
   await expect(page.getByTestId('token')).toBeVisible();
   await expect(page.getByTestId('chat-row')).toHaveCount(0);
 });
+
+test('while the code loads, the window already wears the chosen theme, not the system one', async ({
+  page,
+  ryze,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(ryze.url);
+  await page.evaluate(() => localStorage.setItem('ryze.theme', 'dark'));
+  const release = await holdAppChunk(page);
+  await page.reload();
+  const held = await page.evaluate(() => ({
+    theme: document.documentElement.dataset.theme,
+    colorScheme: getComputedStyle(document.documentElement).colorScheme,
+    mounted: document.getElementById('app')?.childElementCount,
+  }));
+  expect(held).toEqual({ theme: 'dark', colorScheme: 'dark', mounted: 0 });
+  release();
+  await expect(page.getByTestId('token')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('when the code of the app cannot load, the window says so and what to do', async ({ page, ryze }) => {
+  await page.route('**/assets/start-app-*.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(ryze.url);
+  await expect(page.getByRole('alert')).toHaveText('Ryze Desktop could not load. Please reinstall the app.');
+});
