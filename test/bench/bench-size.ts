@@ -222,8 +222,10 @@ export async function runSize(
         await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
         await cdp.send('Profiler.start');
       }
-      if (rep === 0) await page.goto(renderer.url);
-      else await page.reload();
+      // Each opening starts from an empty page, as a window's first load does: a reload would first tear
+      // down the app already open in it (its document, its heap, its socket), which no start of the app has to.
+      await page.goto('about:blank');
+      await page.goto(renderer.url);
       // Keep Playwright off the page while it opens: its first evaluation in a new document compiles
       // Playwright's own script on the page's main thread (about 18 ms in a trace here), which lands between
       // the rows' render and their paint. The page's probe records the paint itself; read it once it is done.
