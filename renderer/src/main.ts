@@ -11,7 +11,7 @@ import './app.css';
 applySavedTheme();
 askEarly();
 import('./start-app.ts').catch((error: unknown) => {
-  // Only a damaged installation gets here: the catalogues are in the chunk that did not load.
+  // A damaged installation (or a fault while the app mounts) gets here; the catalogues are in that chunk.
   console.error('The app could not load', error);
   const app = document.getElementById('app');
   if (app) {
