@@ -5,7 +5,7 @@ import { storeFileName } from '../../main/store/database.ts';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { ptBR } from '../../renderer/src/i18n/pt-BR.ts';
 import { lockKeyring, unlockKeyring } from '../support/keyring-lock.ts';
-import { expect, signInThroughUi, test } from './harness/fixture.ts';
+import { expect, openSignedIn, signInThroughUi, test } from './harness/fixture.ts';
 
 /**
  * Errors are told in the user's language, whoever caused them: a change RyzeAPI refused, a hold on its
@@ -68,9 +68,7 @@ test('the store set aside at start, with no backup to restore, is told in Portug
   page,
   ryze,
 }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
   await ryze.restart({
     beforeStart: () => {
       writeFileSync(join(ryze.dataDir, storeFileName), 'not a database '.repeat(500));
@@ -87,9 +85,7 @@ test('the store set aside at start, with no backup to restore, is told in Portug
 });
 
 test('a locked keyring is told in Portuguese, with what to do', async ({ page, ryze }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
   lockKeyring();
   try {
     await ryze.restart();

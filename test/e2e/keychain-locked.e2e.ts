@@ -1,5 +1,5 @@
 import { lockKeyring, unlockKeyring } from '../support/keyring-lock.ts';
-import { expect, signInThroughUi, test } from './harness/fixture.ts';
+import { expect, openSignedIn, test } from './harness/fixture.ts';
 
 /**
  * A keyring locked between two runs reads as "no token" through keytar. The window must not invite the
@@ -10,9 +10,7 @@ test('a locked keyring asks to be unlocked instead of asking for the token, then
   page,
   ryze,
 }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
 
   lockKeyring();
   try {

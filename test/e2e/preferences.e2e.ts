@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { ptBR } from '../../renderer/src/i18n/pt-BR.ts';
-import { expect, signInThroughUi, test } from './harness/fixture.ts';
+import { expect, openSignedIn, test } from './harness/fixture.ts';
 
 /**
  * Language and theme. Switching to Portuguese leaves no English string on any main view, and dates and
@@ -160,9 +160,7 @@ test('the theme picker switches the color scheme, and "system" follows the OS', 
       background: getComputedStyle(document.body).backgroundColor,
     }));
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
   const light = await scheme();
   expect(light).toMatchObject({ theme: 'light', colorScheme: 'light' });
 

@@ -6,7 +6,7 @@ import { accountIdOf } from '../../main/session/account-context.ts';
 import { storeFileName } from '../../main/store/database.ts';
 import type { RequestArgs, RequestChannel, RequestResult } from '../../preload/contract.ts';
 import { testKeychainService } from '../support/app-harness.ts';
-import { expect, signInThroughUi, test, type Ryze } from './harness/fixture.ts';
+import { expect, openSignedIn, signInThroughUi, test, type Ryze } from './harness/fixture.ts';
 
 /**
  * Reading like a messaging app: whole messages (folded only when very long), media with its type, caption
@@ -266,9 +266,7 @@ test('the reader keeps their place when older messages land and when new ones ar
   ryze,
 }) => {
   const { emulator } = ryze;
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
   await openChat(page, emulator.bigChatJid);
   const list = page.getByTestId('message-list');
   const held = async () =>
@@ -329,9 +327,7 @@ test('the reader keeps their place when older messages land and when new ones ar
 
 test('a refused star change is marked on its message, with the reason and Retry', async ({ page, ryze }) => {
   const { emulator } = ryze;
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
   await openChat(page, emulator.bigChatJid);
   // A message this computer holds that the server no longer has (deleted on the phone, say).
   const db = new DatabaseSync(join(ryze.dataDir, storeFileName));

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { RequestArgs, RequestChannel, RequestResult } from '../../preload/contract.ts';
-import { expect, signInThroughUi, test, type Ryze } from './harness/fixture.ts';
+import { expect, openSignedIn, signInThroughUi, test, type Ryze } from './harness/fixture.ts';
 
 /** Asks the main services directly, as the page would (to learn what the store holds). */
 async function ask<C extends RequestChannel>(
@@ -78,9 +78,7 @@ test('a message that arrives live is found, and starring a result shows in Favor
   ryze,
 }) => {
   const { emulator } = ryze;
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
   await expect.poll(async () => (await ask(page, ryze, 'connection:status', undefined)).live).toBe('open');
 
   emulator.addIncomingMessage('support', {

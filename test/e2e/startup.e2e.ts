@@ -2,15 +2,13 @@ import { KeytarSecretStore } from '../../main/secrets/keytar-store.ts';
 import type { SecretStore } from '../../main/secrets/secret-store.ts';
 import { testKeychainService } from '../support/app-harness.ts';
 import type { Page } from '@playwright/test';
-import { expect, signInThroughUi, test } from './harness/fixture.ts';
+import { expect, openSignedIn, test } from './harness/fixture.ts';
 
 test('the window opens at once and says the app is opening until the last session is back', async ({
   page,
   ryze,
 }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
 
   // Restart with a keychain that answers only when the test says: the start (the store opening in its
   // worker, then the session restored from the keychain) is not done until then.
@@ -47,9 +45,7 @@ test('a warm start never shows "Opening your chats…": the session was asked fo
   page,
   ryze,
 }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
 
   // Every frame the window is about to paint, note whether it says it is opening.
   await page.addInitScript(() => {
@@ -75,9 +71,7 @@ test('a sign-out while the code is still loading is not lost: the window opens s
   page,
   ryze,
 }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
 
   // Main has answered the entry's session question (signed in) before the sign-out happens.
   const router = ryze.app.router;

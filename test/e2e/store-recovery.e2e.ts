@@ -2,15 +2,13 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFolderName } from '../../main/backup/backup-folder.ts';
 import { storeFileName } from '../../main/store/database.ts';
-import { chooseLanguage, expect, signInThroughUi, test } from './harness/fixture.ts';
+import { chooseLanguage, expect, openSignedIn, signInThroughUi, test } from './harness/fixture.ts';
 
 test('a corrupt store with no backup is set aside, the app starts anyway and says what happened', async ({
   page,
   ryze,
 }) => {
-  await page.goto(ryze.url);
-  await signInThroughUi(page, ryze);
-  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+  await openSignedIn(page, ryze);
 
   await ryze.restart({
     beforeStart: () => {

@@ -92,6 +92,13 @@ export async function signInThroughUi(page: Page, ryze: Ryze, instance = 'suppor
   await expect(page.getByTestId('instance-option')).toHaveCount(0);
 }
 
+/** Opens the window, signs in through it and waits for the chat list's first row: most tests start there. */
+export async function openSignedIn(page: Page, ryze: Ryze): Promise<void> {
+  await page.goto(ryze.url);
+  await signInThroughUi(page, ryze);
+  await expect(page.getByTestId('chat-row').first()).toBeVisible();
+}
+
 /** Switches the window's language in Settings, as a user would. */
 export async function chooseLanguage(page: Page, locale: 'en' | 'pt-BR'): Promise<void> {
   await page.getByTestId('settings-button').click();
