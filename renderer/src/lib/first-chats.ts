@@ -6,16 +6,16 @@
  * A change to the chats in between is not lost: the list refreshes and re-reads as soon as it shows.
  */
 import type { ChatRow, Page, Result } from '../../../preload/contract.ts';
-import { call, settle } from './bridge.ts';
+import { settle } from './bridge.ts';
 import { CHAT_PAGE } from './early-calls.ts';
 
 export { CHAT_PAGE };
 
 let early: Promise<Result<Page<ChatRow>>> | null = null;
 
-/** Keeps the first page asked for by the entry, or asks main for it now. */
-export function askFirstChats(asked?: Promise<Result<Page<ChatRow>>>): void {
-  early = asked ? settle('chats:page', asked) : call('chats:page', { offset: 0, limit: CHAT_PAGE });
+/** Keeps the first page the entry asked for, for the chat list's first read. */
+export function keepFirstChats(asked: Promise<Result<Page<ChatRow>>>): void {
+  early = settle('chats:page', asked);
 }
 
 export function dropFirstChats(): void {

@@ -2,7 +2,7 @@
 import type { AppError, Session } from '../../../preload/contract.ts';
 import { call, on, settle } from './bridge.ts';
 import { takeEarly } from './early-calls.ts';
-import { askFirstChats, dropFirstChats } from './first-chats.ts';
+import { dropFirstChats, keepFirstChats } from './first-chats.ts';
 import { notices } from './notices.svelte.ts';
 
 class SessionStore {
@@ -24,8 +24,8 @@ class SessionStore {
       this.set(s);
     };
     const off = on('session:changed', heard);
-    // Most starts are signed in: the chat list's first page is asked for at the same time.
-    askFirstChats(early?.chats);
+    // Most starts are signed in: the entry asked for the chat list's first page beside the session.
+    if (early) keepFirstChats(early.chats);
     if (early?.changed) heard(early.changed);
     const answer = early ? settle('session:get', early.session) : call('session:get', undefined);
     void answer.then((r) => {
