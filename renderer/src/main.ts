@@ -15,7 +15,7 @@ import('./start-app.ts').catch((error: unknown) => {
   console.error('The app could not load', error);
   const app = document.getElementById('app');
   if (app) {
-    app.className = 'load-failed';
+    app.className = 'fatal';
     app.setAttribute('role', 'alert');
     app.textContent = navigator.language.startsWith('pt')
       ? 'O Ryze Desktop não pôde ser carregado. Reinstale o aplicativo.'
